@@ -1,0 +1,97 @@
+//! What the validator says: a stable code, a severity, the fields concerned, what is wrong (with
+//! the actual numbers) and how to fix it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Section;
+use crate::path::FieldPath;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// The fields the finding is about; the first is where the editor jumps to.
+    pub paths: Vec<FieldPath>,
+    pub message: String,
+    pub hint: String,
+}
+
+impl Diagnostic {
+    pub fn section(&self) -> Option<Section> {
+        self.paths.first().map(|p| p.section())
+    }
+
+    /// Where the finding is, in words ("表三·自然人·本年新收").
+    pub fn location(&self) -> String {
+        self.paths.first().map(|p| p.label()).unwrap_or_default()
+    }
+}
+
+/// One entry of the rule catalogue. Diagnostics take their code and severity from here, so the
+/// catalogue printed by `nianbao rules` cannot drift from what the validator does.
+#[derive(Debug, Serialize)]
+pub struct Rule {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// What the rule checks, in one sentence.
+    pub meaning: &'static str,
+    /// Where the requirement comes from.
+    pub basis: &'static str,
+}
+
+impl Rule {
+    pub fn diag(
+        &'static self,
+        paths: Vec<FieldPath>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            code: self.code,
+            severity: self.severity,
+            paths,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+/// Counts per severity, for summaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Tally {
+        let mut t = Tally::default();
+        for d in diags {
+            match d.severity {
+                Severity::Error => t.errors += 1,
+                Severity::Warning => t.warnings += 1,
+                Severity::Info => t.infos += 1,
+            }
+        }
+        t
+    }
+}

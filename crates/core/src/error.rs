@@ -1,0 +1,45 @@
+//! The one error type of the core. Its messages are shown to office staff, so they are Chinese
+//! sentences that say what happened and what to do.
+
+use thiserror::Error;
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum CoreError {
+    #[error("找不到字段“{0}”。这是程序内部的问题，请把这句话报告给技术支持。")]
+    UnknownPath(String),
+
+    #[error("“{value}”不是{what}的可选项。可选：{choices}。")]
+    InvalidChoice {
+        what: &'static str,
+        value: String,
+        choices: String,
+    },
+
+    #[error("文件太大（{size_mb} MB），年报文件一般不超过 1 MB，上限是 {limit_mb} MB。请确认选择的是年报文件（.nianbao.json）。")]
+    TooLarge { size_mb: u64, limit_mb: u64 },
+
+    #[error("文件是空的，里面没有年报内容。请确认选择了正确的文件；如有备份，请打开备份。")]
+    Empty,
+
+    #[error("文件不是文本文件（可能是 Word、PDF 或图片）。年报文件应是 .nianbao.json；Word 或文本格式的旧年报请用“导入”功能。")]
+    NotText,
+
+    #[error("文件不完整，在第 {line} 行第 {column} 列意外结束，可能在保存时被中断。原文件未作任何改动；如有备份，请打开备份。")]
+    Truncated { line: usize, column: usize },
+
+    #[error("文件不是年报文件：第 {line} 行第 {column} 列不符合 JSON 格式。如果这是文本格式的旧年报，请用“导入”功能。")]
+    NotJson { line: usize, column: usize },
+
+    #[error("文件缺少格式版本号（schema_version），不是本软件保存的年报文件。")]
+    MissingSchemaVersion,
+
+    #[error("这个文件由更新版本的年报编制器保存（格式版本 {found}，本软件支持到 {supported}）。请升级软件后再打开；为免丢失内容，本软件不会读取它。")]
+    NewerSchema { found: u64, supported: u32 },
+
+    #[error("文件内容有误（第 {line} 行第 {column} 列）：{detail}。原文件未作任何改动。")]
+    Invalid {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+}

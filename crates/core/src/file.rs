@@ -1,0 +1,161 @@
+//! The `.nianbao.json` format: bytes in, report out, with errors a user can act on. No IO here:
+//! the shell and the CLI read and write the bytes.
+
+use serde::Deserialize;
+
+use crate::error::CoreError;
+use crate::model::{Report, SCHEMA_VERSION};
+
+/// Real reports are 20–60 KB; anything this large is not one, and parsing it would only waste
+/// memory before failing.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Parses a report file. Never panics; every failure is a [`CoreError`] in Chinese.
+pub fn load_report(bytes: &[u8]) -> Result<Report, CoreError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(CoreError::TooLarge {
+            size_mb: (bytes.len() as u64).div_ceil(1024 * 1024),
+            limit_mb: (MAX_FILE_BYTES / (1024 * 1024)) as u64,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(CoreError::Empty);
+    }
+    if bytes.contains(&0) {
+        return Err(CoreError::NotText);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| CoreError::NotText)?;
+
+    // Read the version first, so a newer file is refused before any of it is interpreted.
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: Option<serde_json::Value>,
+    }
+    let version: Version = serde_json::from_str(text).map_err(json_error)?;
+    let found = match version.schema_version {
+        None => return Err(CoreError::MissingSchemaVersion),
+        Some(v) => v.as_u64().ok_or(CoreError::MissingSchemaVersion)?,
+    };
+    if found > u64::from(SCHEMA_VERSION) {
+        return Err(CoreError::NewerSchema {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if found == 0 {
+        return Err(CoreError::MissingSchemaVersion);
+    }
+    // Version 1 is the first format; migrations from older versions go here as they appear.
+    serde_json::from_str::<Report>(text).map_err(json_error)
+}
+
+/// Writes a report as pretty JSON, the current schema version stamped in.
+pub fn save_report(report: &Report) -> Vec<u8> {
+    let mut r = report.clone();
+    r.schema_version = SCHEMA_VERSION;
+    let mut out = serde_json::to_vec_pretty(&r).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+fn json_error(e: serde_json::Error) -> CoreError {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    match e.classify() {
+        Category::Eof => CoreError::Truncated { line, column },
+        Category::Syntax => CoreError::NotJson { line, column },
+        Category::Io => CoreError::NotText,
+        Category::Data => CoreError::Invalid {
+            line,
+            column,
+            detail: translate_serde_detail(&e.to_string()),
+        },
+    }
+}
+
+/// serde's data errors are English; the common ones are turned into Chinese, the rest are passed
+/// through after a Chinese lead-in so that support can still read them.
+fn translate_serde_detail(msg: &str) -> String {
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        return format!("有本软件不认识的字段“{name}”");
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        return format!("字段“{name}”出现了两次，无法确定用哪一个");
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        return format!("缺少字段“{name}”");
+    }
+    if msg.starts_with("invalid type") {
+        return format!("某个字段的类型不对（{msg}）");
+    }
+    if msg.starts_with("unknown variant") {
+        return format!("某个选项的值不认识（{msg}）");
+    }
+    msg.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::AgencyKind;
+
+    #[test]
+    fn save_then_load_is_identity() {
+        let mut r = Report::new("某局", AgencyKind::Department, 2023);
+        r.apply("requests.granted.natural_person", "12a")
+            .expect("edit");
+        r.apply("active.fee", "805.50").expect("edit");
+        let back = load_report(&save_report(&r)).expect("load");
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn hostile_inputs_give_chinese_errors() {
+        let good = save_report(&Report::new("某局", AgencyKind::Department, 2023));
+        let cases: Vec<(Vec<u8>, fn(&CoreError) -> bool)> = vec![
+            (good[..good.len() / 2].to_vec(), |e| {
+                matches!(e, CoreError::Truncated { .. })
+            }),
+            (b"hello".to_vec(), |e| {
+                matches!(e, CoreError::NotJson { .. })
+            }),
+            (b"".to_vec(), |e| matches!(e, CoreError::Empty)),
+            (b"\x89PNG\r\n\x1a\n\0\0".to_vec(), |e| {
+                matches!(e, CoreError::NotText)
+            }),
+            (br#"{"schema_version": 99}"#.to_vec(), |e| {
+                matches!(e, CoreError::NewerSchema { found: 99, .. })
+            }),
+            (br#"{"meta": {}}"#.to_vec(), |e| {
+                matches!(e, CoreError::MissingSchemaVersion)
+            }),
+            (br#"{"schema_version": 1, "bogus": 1}"#.to_vec(), |e| {
+                matches!(e, CoreError::Invalid { .. })
+            }),
+            (
+                br#"{"schema_version": 1, "active": {"fee": 1, "fee": 2}}"#.to_vec(),
+                |e| matches!(e, CoreError::Invalid { .. }),
+            ),
+            (vec![b' '; MAX_FILE_BYTES + 1], |e| {
+                matches!(e, CoreError::TooLarge { .. })
+            }),
+            ("[".repeat(100_000).into_bytes(), |e| {
+                matches!(e, CoreError::NotJson { .. } | CoreError::Truncated { .. })
+            }),
+        ];
+        for (bytes, want) in cases {
+            let err = load_report(&bytes).expect_err("must fail");
+            assert!(want(&err), "unexpected error {err:?}");
+            let text = err.to_string();
+            assert!(
+                text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "message must be Chinese: {text}"
+            );
+        }
+    }
+}

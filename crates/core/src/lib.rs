@@ -1,0 +1,22 @@
+//! The core of Nianbao (年报编制器): the model of a 政府信息公开工作年度报告 in the national format
+//! of 国办公开办函〔2021〕30号, the rule catalogue and the validator.
+//!
+//! Pure by design: no Tauri, no file system, no clock. The shell and the CLI read bytes and call
+//! [`file::load_report`]; the editor calls [`model::Report::apply`] and [`rules::validate`].
+
+pub mod cell;
+pub mod diagnostic;
+pub mod edit;
+pub mod error;
+pub mod file;
+pub mod model;
+pub mod path;
+pub mod rules;
+
+pub use cell::{CountCell, MoneyCell};
+pub use diagnostic::{Diagnostic, Rule, Severity, Tally};
+pub use error::CoreError;
+pub use file::{load_report, save_report};
+pub use model::{Report, Section, SCHEMA_VERSION};
+pub use path::FieldPath;
+pub use rules::{catalogue, validate};

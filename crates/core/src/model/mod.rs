@@ -1,0 +1,143 @@
+//! The report: one struct per part of the national template.
+
+pub mod active;
+pub mod meta;
+pub mod overview;
+pub mod requests;
+pub mod review;
+
+use serde::{Deserialize, Serialize};
+
+pub use active::{ActiveDisclosure, DecisionKind, DocumentColumn, DocumentCounts, DocumentKind};
+pub use meta::{AgencyKind, Date, Meta};
+pub use overview::{Overview, Part, PartKind};
+pub use requests::{Applicant, OutcomeGroup, RequestRow, RequestTable};
+pub use review::{ReviewGroup, ReviewOutcome, ReviewRow, ReviewTable};
+
+/// The version of the `.nianbao.json` format this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub schema_version: u32,
+    #[serde(default)]
+    pub meta: Meta,
+    /// 一、总体情况
+    #[serde(default)]
+    pub overview: Overview,
+    /// 二、主动公开政府信息情况
+    #[serde(default)]
+    pub active: ActiveDisclosure,
+    /// 三、收到和处理政府信息公开申请情况
+    #[serde(default)]
+    pub requests: RequestTable,
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    #[serde(default)]
+    pub review: ReviewTable,
+    /// 五、存在的主要问题及改进情况
+    #[serde(default)]
+    pub problems: String,
+    /// 六、其他需要报告的事项
+    #[serde(default)]
+    pub other: String,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            meta: Meta::default(),
+            overview: Overview::default(),
+            active: ActiveDisclosure::default(),
+            requests: RequestTable::default(),
+            review: ReviewTable::default(),
+            problems: String::new(),
+            other: String::new(),
+        }
+    }
+}
+
+impl Report {
+    /// A blank report for an agency and year, with the five parts of 一 ready to be written.
+    pub fn new(agency: &str, kind: AgencyKind, year: u64) -> Report {
+        let mut r = Report::default();
+        r.meta.agency = agency.trim().to_string();
+        r.meta.kind = kind;
+        r.meta.year = crate::cell::CountCell::from_count(year);
+        for k in PartKind::ALL {
+            *r.overview.part_slot(k) = Some(Part::default());
+        }
+        r
+    }
+
+    pub fn title(&self) -> String {
+        self.meta.title()
+    }
+
+    /// Sets every stated total to its computed value.
+    pub fn fill_totals(&mut self) {
+        self.requests.fill_totals();
+        self.review.fill_totals();
+    }
+}
+
+/// The six sections plus 基本信息, as the editor's navigator shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Meta,
+    Overview,
+    Active,
+    Requests,
+    Review,
+    Problems,
+    Other,
+}
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::Meta,
+        Section::Overview,
+        Section::Active,
+        Section::Requests,
+        Section::Review,
+        Section::Problems,
+        Section::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Meta => "meta",
+            Section::Overview => "overview",
+            Section::Active => "active",
+            Section::Requests => "requests",
+            Section::Review => "review",
+            Section::Problems => "problems",
+            Section::Other => "other",
+        }
+    }
+
+    /// The heading as printed in the report (基本信息 is the editor's own page).
+    pub fn heading(self) -> &'static str {
+        match self {
+            Section::Meta => "基本信息",
+            Section::Overview => "一、总体情况",
+            Section::Active => "二、主动公开政府信息情况",
+            Section::Requests => "三、收到和处理政府信息公开申请情况",
+            Section::Review => "四、政府信息公开行政复议、行政诉讼情况",
+            Section::Problems => "五、存在的主要问题及改进情况",
+            Section::Other => "六、其他需要报告的事项",
+        }
+    }
+
+    /// The heading without its numeral ("总体情况").
+    pub fn name(self) -> &'static str {
+        let h = self.heading();
+        h.split_once('、').map_or(h, |(_, rest)| rest)
+    }
+
+    pub fn from_key(key: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.key() == key)
+    }
+}

@@ -1,0 +1,98 @@
+//! The rule catalogue and the validator. One module per family of rules; each module declares
+//! its [`Rule`]s beside the checks that emit them, with the reasoning for every warning.
+
+mod cells;
+mod completeness;
+mod cross_year;
+mod deadline;
+mod narrative;
+mod requests;
+mod review;
+mod text;
+
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::model::Report;
+
+/// Everything the checks look at.
+pub(crate) struct Ctx<'a> {
+    pub report: &'a Report,
+    pub last_year: Option<&'a Report>,
+}
+
+/// Every rule, in the order `nianbao rules` lists them.
+pub fn catalogue() -> Vec<&'static Rule> {
+    let mut v = Vec::new();
+    v.extend_from_slice(cells::RULES);
+    v.extend_from_slice(requests::RULES);
+    v.extend_from_slice(review::RULES);
+    v.extend_from_slice(completeness::RULES);
+    v.extend_from_slice(text::RULES);
+    v.extend_from_slice(narrative::RULES);
+    v.extend_from_slice(cross_year::RULES);
+    v.extend_from_slice(deadline::RULES);
+    v
+}
+
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    catalogue().into_iter().find(|r| r.code == code)
+}
+
+/// Checks a whole report (and, when given, its consistency with last year's report).
+/// Findings come sorted: errors first, then by section and position.
+pub fn validate(report: &Report, last_year: Option<&Report>) -> Vec<Diagnostic> {
+    let ctx = Ctx { report, last_year };
+    let mut out = Vec::new();
+    cells::check(&ctx, &mut out);
+    requests::check(&ctx, &mut out);
+    review::check(&ctx, &mut out);
+    completeness::check(&ctx, &mut out);
+    text::check(&ctx, &mut out);
+    narrative::check(&ctx, &mut out);
+    cross_year::check(&ctx, &mut out);
+    deadline::check(&ctx, &mut out);
+    out.sort_by_key(|d| (d.severity, d.section()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let mut seen = HashSet::new();
+        for r in catalogue() {
+            assert!(seen.insert(r.code), "duplicate code {}", r.code);
+            assert!(!r.meaning.is_empty() && !r.basis.is_empty(), "{}", r.code);
+        }
+    }
+}
+
+/// Every narrative field with its path, in document order.
+pub(crate) fn narrative_fields(r: &Report) -> Vec<(crate::path::FieldPath, &str)> {
+    use crate::path::FieldPath;
+    let mut v = vec![(FieldPath::Intro, r.overview.intro.as_str())];
+    for (k, p) in r.overview.parts() {
+        v.push((FieldPath::Part(k), p.text.as_str()));
+    }
+    v.push((FieldPath::Problems, r.problems.as_str()));
+    v.push((FieldPath::Other, r.other.as_str()));
+    v
+}
+
+/// A short excerpt around a character range, for messages ("…规范办理流程 and 答复文书…").
+pub(crate) fn excerpt(text: &str, start: usize, end: usize, radius: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let from = start.saturating_sub(radius);
+    let to = (end + radius).min(chars.len());
+    let mut s = String::new();
+    if from > 0 {
+        s.push('…');
+    }
+    s.extend(chars[from..to].iter().filter(|c| **c != '\n'));
+    if to < chars.len() {
+        s.push('…');
+    }
+    s
+}

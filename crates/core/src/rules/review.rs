@@ -1,0 +1,44 @@
+//! Table 四's arithmetic: each group's 总计 is the sum of its four outcomes.
+
+use super::requests::difference;
+use super::Ctx;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::model::{ReviewGroup, ReviewOutcome};
+use crate::path::FieldPath;
+
+pub(super) static TOTAL: Rule = Rule {
+    code: "T4-TOTAL",
+    severity: Severity::Error,
+    meaning: "表四某一组的“总计”不等于结果维持、结果纠正、其他结果、尚未审结之和。",
+    basis: "国办公开办函〔2021〕30号格式表四：总计为四种结果之和。",
+};
+
+pub(super) static RULES: &[&Rule] = &[&TOTAL];
+
+pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for g in ReviewGroup::ALL {
+        let row = ctx.report.review.group(g);
+        let Some(&stated) = row.total.value() else {
+            continue;
+        };
+        let computed = row.computed_total();
+        if stated != computed {
+            let terms: Vec<String> = ReviewOutcome::PARTS
+                .iter()
+                .map(|&o| format!("{} {}", o.label(), row.get(o).count_or_zero()))
+                .collect();
+            let mut paths = vec![FieldPath::Review(g, ReviewOutcome::Total)];
+            paths.extend(ReviewOutcome::PARTS.map(|o| FieldPath::Review(g, o)));
+            out.push(TOTAL.diag(
+                paths,
+                format!(
+                    "{}：{} = {computed}，总计却是 {stated}，{}。",
+                    g.label(),
+                    terms.join(" + "),
+                    difference(stated, computed)
+                ),
+                format!("请把总计改为 {computed}，或核对四种结果的数字。"),
+            ));
+        }
+    }
+}
