@@ -1,1 +1,198 @@
-fn main() {}
+//! `nianbao`: the command-line face of the core. Thin by design: it reads files, calls the core
+//! and prints what the core says.
+
+mod output;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use nianbao_core::model::AgencyKind;
+use nianbao_core::{load_report, save_report, validate, Report, Severity};
+
+use crate::output::{print_rules, print_validation, FileResult};
+
+#[derive(Parser)]
+#[command(
+    name = "nianbao",
+    version,
+    about = "年报编制器：编制和审核政府信息公开工作年度报告",
+    long_about = None
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 新建一份空白年报
+    New {
+        /// 机关名称，例如“孟州市人民政府”
+        #[arg(long)]
+        agency: String,
+        /// 机关类别：人民政府、政府部门、乡镇（街道）或其他
+        #[arg(long)]
+        kind: String,
+        /// 报告年度，例如 2025
+        #[arg(long)]
+        year: u64,
+        /// 保存到的文件（.nianbao.json）
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// 文件已存在时覆盖
+        #[arg(long)]
+        force: bool,
+    },
+    /// 审核一份或多份年报：列出所有错误、警告和提示
+    Validate {
+        /// 年报文件（.nianbao.json）
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 以 JSON 输出，供其他程序读取
+        #[arg(long)]
+        json: bool,
+        /// 上一年度的年报，用于跨年度核对
+        #[arg(long = "last-year")]
+        last_year: Option<PathBuf>,
+    },
+    /// 列出全部审核规则
+    Rules {
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+        /// 以 Markdown 输出（docs/rules.md 即由此生成）
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
+    },
+}
+
+/// Exit codes: 0 no 错误, 1 some 错误, 2 a file could not be read or written.
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_UNREADABLE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::New {
+            agency,
+            kind,
+            year,
+            output,
+            force,
+        } => new(&agency, &kind, year, &output, force),
+        Command::Validate {
+            files,
+            json,
+            last_year,
+        } => validate_files(&files, json, last_year.as_deref()),
+        Command::Rules { json, markdown } => {
+            print_rules(json, markdown);
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn new(agency: &str, kind: &str, year: u64, output: &Path, force: bool) -> ExitCode {
+    let Some(kind) = AgencyKind::parse(kind) else {
+        let choices: Vec<&str> = AgencyKind::ALL.iter().map(|k| k.label()).collect();
+        eprintln!("机关类别“{kind}”不认识。可选：{}。", choices.join("、"));
+        return ExitCode::from(EXIT_UNREADABLE);
+    };
+    if agency.trim().is_empty() {
+        eprintln!("机关名称不能为空。");
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    if output.exists() && !force {
+        eprintln!(
+            "文件 {} 已经存在，没有覆盖它。请换一个文件名，或加上 --force 覆盖。",
+            output.display()
+        );
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    let report = Report::new(agency, kind, year);
+    if let Err(e) = std::fs::write(output, save_report(&report)) {
+        eprintln!("无法写入 {}：{}", output.display(), io_reason(&e));
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    println!("已新建《{}》：{}", report.title(), output.display());
+    ExitCode::SUCCESS
+}
+
+/// Reads and parses a report file, with a Chinese reason on failure.
+pub(crate) fn read_report(path: &Path) -> Result<Report, String> {
+    // Checked before reading, so a huge file is refused without being loaded into memory.
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > nianbao_core::file::MAX_FILE_BYTES as u64 {
+            let e = nianbao_core::CoreError::TooLarge {
+                size_mb: meta.len().div_ceil(1024 * 1024),
+                limit_mb: (nianbao_core::file::MAX_FILE_BYTES / (1024 * 1024)) as u64,
+            };
+            return Err(e.to_string());
+        }
+        if meta.is_dir() {
+            return Err("这是一个文件夹，不是年报文件。".to_string());
+        }
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{}", io_reason(&e)))?;
+    load_report(&bytes).map_err(|e| e.to_string())
+}
+
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "文件不存在，请检查路径和文件名。".to_string(),
+        ErrorKind::PermissionDenied => "没有权限，请检查文件或文件夹的权限。".to_string(),
+        ErrorKind::StorageFull => "磁盘已满，请清理空间后重试。".to_string(),
+        ErrorKind::ReadOnlyFilesystem => "磁盘是只读的，请换一个位置保存。".to_string(),
+        _ => format!("系统报告：{e}"),
+    }
+}
+
+fn validate_files(files: &[PathBuf], json: bool, last_year: Option<&Path>) -> ExitCode {
+    let last = match last_year.map(read_report) {
+        None => None,
+        Some(Ok(r)) => Some(r),
+        Some(Err(reason)) => {
+            let shown = last_year
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            eprintln!("上一年度的年报 {shown} 无法打开：{reason}");
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let results: Vec<FileResult> = files
+        .iter()
+        .map(|path| match read_report(path) {
+            Ok(report) => {
+                let diagnostics = validate(&report, last.as_ref());
+                FileResult::Checked {
+                    path: path.clone(),
+                    title: report.title(),
+                    diagnostics,
+                }
+            }
+            Err(reason) => FileResult::Unreadable {
+                path: path.clone(),
+                reason,
+            },
+        })
+        .collect();
+    print_validation(&results, json);
+    let unreadable = results
+        .iter()
+        .any(|r| matches!(r, FileResult::Unreadable { .. }));
+    let errors = results.iter().any(|r| match r {
+        FileResult::Checked { diagnostics, .. } => {
+            diagnostics.iter().any(|d| d.severity == Severity::Error)
+        }
+        FileResult::Unreadable { .. } => false,
+    });
+    if unreadable {
+        ExitCode::from(EXIT_UNREADABLE)
+    } else if errors {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -96,3 +96,22 @@ pub(crate) fn excerpt(text: &str, start: usize, end: usize, radius: usize) -> St
     }
     s
 }
+
+/// The rule catalogue as Markdown: the source of `docs/rules.md` (checked for staleness in CI).
+pub fn catalogue_markdown() -> String {
+    let mut s = String::from(
+        "# 审核规则一览\n\n\
+         本文件由 `nianbao rules --markdown` 生成，请勿手工修改；规则以代码为准。\n\n\
+         | 代码 | 级别 | 含义 | 依据 |\n|---|---|---|---|\n",
+    );
+    for r in catalogue() {
+        s.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            r.code,
+            r.severity.label(),
+            r.meaning.replace('|', "\\|"),
+            r.basis.replace('|', "\\|")
+        ));
+    }
+    s
+}
