@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs Nianbao with a sample report (孟州市人民政府 2023, seed 003).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cargo build --release -p nianbao-cli --locked
+out="${NIANBAO_OUT:-$PWD/out}"
+mkdir -p "$out"
+sample="$out/sample.nianbao.json"
+cp tests/fixtures/003.nianbao.json "$sample"
+echo "示例年报：$sample"
+echo
+# validate exits 1 when the report has 错误; that is a result to read, not a failure of the run.
+./target/release/nianbao validate "$sample" || true

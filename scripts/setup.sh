@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what building and testing Nianbao needs on a fresh Debian/Ubuntu machine.
+# Idempotent: packages already present are not touched, and apt is only called when one is missing.
+set -euo pipefail
+
+# Fonts for PDF export and its tests (open faces standing in for 仿宋/黑体/楷体/小标宋),
+# poppler-utils to read exported PDFs back (pdftotext, pdftoppm, pdffonts).
+APT_PACKAGES=(
+  build-essential pkg-config
+  fonts-noto-cjk fonts-lxgw-wenkai
+  poppler-utils
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "setup: cargo not found. Install the Rust toolchain (rustup) first." >&2
+  exit 1
+fi
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
