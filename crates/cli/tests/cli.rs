@@ -1,0 +1,178 @@
+//! The `nianbao` binary as a user runs it: exit codes, Chinese messages, files left untouched.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn nianbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .expect("nianbao runs")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn new_then_validate_then_refuse_to_overwrite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("r.nianbao.json");
+    let f = file.to_str().expect("utf-8 path");
+    let o = nianbao(&[
+        "new",
+        "--agency",
+        "某县教育局",
+        "--kind",
+        "政府部门",
+        "--year",
+        "2025",
+        "-o",
+        f,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("某县教育局2025年政府信息公开工作年度报告"));
+
+    // A blank report has empty sections: 错误, exit 1.
+    let o = nianbao(&["validate", f]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("SECTION-EMPTY"));
+
+    let before = std::fs::read(&file).expect("read");
+    let o = nianbao(&[
+        "new",
+        "--agency",
+        "别的局",
+        "--kind",
+        "政府部门",
+        "--year",
+        "2025",
+        "-o",
+        f,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("已经存在"), "{}", text(&o));
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "existing file untouched"
+    );
+}
+
+#[test]
+fn unreadable_files_exit_2_with_a_chinese_reason_and_stay_unchanged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = dir.path().join("good.nianbao.json");
+    let o = nianbao(&[
+        "new",
+        "--agency",
+        "某局",
+        "--kind",
+        "部门",
+        "--year",
+        "2024",
+        "-o",
+        good.to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let good_bytes = std::fs::read(&good).expect("read");
+
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "truncated",
+            good_bytes[..good_bytes.len() / 3].to_vec(),
+            "不完整",
+        ),
+        (
+            "not-json",
+            "这是一段文字，不是年报".as_bytes().to_vec(),
+            "不是年报文件",
+        ),
+        (
+            "newer",
+            br#"{"schema_version": 7, "meta": {}}"#.to_vec(),
+            "更新版本",
+        ),
+        ("huge", vec![b' '; 50 * 1024 * 1024], "文件太大"),
+        (
+            "binary",
+            b"PK\x03\x04\x00\x00garbage".to_vec(),
+            "不是文本文件",
+        ),
+    ];
+    for (name, bytes, want) in cases {
+        let path = dir.path().join(format!("{name}.nianbao.json"));
+        std::fs::write(&path, &bytes).expect("write");
+        let o = nianbao(&["validate", path.to_str().expect("path")]);
+        let out = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{name}: {out}");
+        assert!(out.contains(want) && has_chinese(&out), "{name}: {out}");
+        assert!(!out.contains("panicked"), "{name}: {out}");
+        assert_eq!(
+            std::fs::read(&path).expect("read back"),
+            bytes,
+            "{name} unchanged"
+        );
+    }
+
+    let o = nianbao(&[
+        "validate",
+        dir.path()
+            .join("missing.nianbao.json")
+            .to_str()
+            .expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("文件不存在"));
+}
+
+#[test]
+fn json_output_is_machine_readable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("r.nianbao.json");
+    let f = file.to_str().expect("path");
+    nianbao(&[
+        "new", "--agency", "某局", "--kind", "部门", "--year", "2024", "-o", f,
+    ]);
+    let o = nianbao(&["validate", "--json", f, "/nonexistent/x.nianbao.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v[0]["status"], "checked");
+    assert_eq!(v[0]["tally"]["errors"], 3);
+    assert_eq!(v[0]["diagnostics"][0]["severity"], "error");
+    assert_eq!(v[0]["diagnostics"][0]["severity_label"], "错误");
+    assert_eq!(v[1]["status"], "unreadable");
+}
+
+#[test]
+fn rules_lists_every_code() {
+    let o = nianbao(&["rules", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let codes: Vec<&str> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["code"].as_str())
+        .collect();
+    for code in [
+        "T3-BALANCE",
+        "T3-ROW-TOTAL",
+        "T4-TOTAL",
+        "FEE-DECIMALS",
+        "TEXT-TABLE-MISMATCH",
+        "YEAR-CARRY-OVER",
+        "DEADLINE-LATE",
+    ] {
+        assert!(codes.contains(&code), "{code} missing");
+    }
+    assert!(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules.md")).exists());
+}
