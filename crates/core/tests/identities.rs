@@ -1,7 +1,7 @@
 //! Property: a report whose tables satisfy every identity has no table findings; moving any one
 //! cell of table 三 or 四 by ±1 yields a 错误 that names that cell.
 
-use nianbao_core::model::{Applicant, AgencyKind, RequestRow, ReviewGroup, ReviewOutcome};
+use nianbao_core::model::{AgencyKind, Applicant, RequestRow, ReviewGroup, ReviewOutcome};
 use nianbao_core::{validate, CountCell, FieldPath, Report, Severity};
 use proptest::prelude::*;
 
@@ -29,8 +29,11 @@ fn consistent_report() -> impl Strategy<Value = Report> {
                 for (row, n) in RequestRow::outcomes().zip(outcomes) {
                     r.requests.set(row, col, CountCell::from_count(n));
                 }
-                r.requests
-                    .set(RequestRow::CarriedForward, col, CountCell::from_count(forward));
+                r.requests.set(
+                    RequestRow::CarriedForward,
+                    col,
+                    CountCell::from_count(forward),
+                );
                 r.requests
                     .set(RequestRow::CarriedOver, col, CountCell::from_count(carried));
                 let new = handled + forward - carried;
@@ -122,7 +125,8 @@ fn balance_message_states_the_numbers() {
         r.apply(path, v).expect("edit");
     }
     assert!(validate(&r, None).iter().all(|d| d.code != "T3-BALANCE"));
-    r.apply("requests.new_received.natural_person", "92").expect("edit");
+    r.apply("requests.new_received.natural_person", "92")
+        .expect("edit");
     let balance: Vec<_> = validate(&r, None)
         .into_iter()
         .filter(|d| d.code == "T3-BALANCE")
