@@ -1,6 +1,7 @@
 //! `nianbao`: the command-line face of the core. Thin by design: it reads files, calls the core
 //! and prints what the core says.
 
+mod batch;
 mod output;
 
 use std::path::{Path, PathBuf};
@@ -56,6 +57,36 @@ enum Command {
         #[arg(long = "last-year")]
         last_year: Option<PathBuf>,
     },
+    /// 审核许多份年报（文件或文件夹），列出每个机关的错误和警告
+    Check {
+        /// 年报文件或包含年报的文件夹
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    /// 把许多份年报的表二、表三、表四逐格相加，生成汇总年报
+    Sum {
+        /// 年报文件或包含年报的文件夹
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// 汇总结果保存到的文件（.nianbao.json）
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// 汇总机关的名称，例如“孟州市人民政府”
+        #[arg(long)]
+        agency: String,
+        /// 汇总的报告年度；其他年度的报告不计入
+        #[arg(long)]
+        year: u64,
+        /// 汇总机关的类别（默认：人民政府）
+        #[arg(long, default_value = "人民政府")]
+        kind: String,
+        /// 文件已存在时覆盖
+        #[arg(long)]
+        force: bool,
+    },
     /// 列出全部审核规则
     Rules {
         /// 以 JSON 输出
@@ -68,8 +99,12 @@ enum Command {
 }
 
 /// Exit codes: 0 no 错误, 1 some 错误, 2 a file could not be read or written.
-const EXIT_FINDINGS: u8 = 1;
-const EXIT_UNREADABLE: u8 = 2;
+pub(crate) const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_UNREADABLE: u8 = 2;
+
+/// File endings of text reports that `check` and `sum` import on the fly (none until the
+/// importer lands).
+pub(crate) const IMPORTABLE: &[&str] = &[];
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -86,6 +121,27 @@ fn main() -> ExitCode {
             json,
             last_year,
         } => validate_files(&files, json, last_year.as_deref()),
+        Command::Check { paths, json } => batch::check(&paths, json),
+        Command::Sum {
+            paths,
+            output,
+            agency,
+            year,
+            kind,
+            force,
+        } => {
+            let Some(kind) = parse_kind(&kind) else {
+                return ExitCode::from(EXIT_UNREADABLE);
+            };
+            batch::sum(batch::SumArgs {
+                paths: &paths,
+                output: &output,
+                agency: &agency,
+                kind,
+                year,
+                force,
+            })
+        }
         Command::Rules { json, markdown } => {
             print_rules(json, markdown);
             ExitCode::SUCCESS
@@ -93,10 +149,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn new(agency: &str, kind: &str, year: u64, output: &Path, force: bool) -> ExitCode {
-    let Some(kind) = AgencyKind::parse(kind) else {
+fn parse_kind(text: &str) -> Option<AgencyKind> {
+    let kind = AgencyKind::parse(text);
+    if kind.is_none() {
         let choices: Vec<&str> = AgencyKind::ALL.iter().map(|k| k.label()).collect();
-        eprintln!("机关类别“{kind}”不认识。可选：{}。", choices.join("、"));
+        eprintln!("机关类别“{text}”不认识。可选：{}。", choices.join("、"));
+    }
+    kind
+}
+
+fn new(agency: &str, kind: &str, year: u64, output: &Path, force: bool) -> ExitCode {
+    let Some(kind) = parse_kind(kind) else {
         return ExitCode::from(EXIT_UNREADABLE);
     };
     if agency.trim().is_empty() {
@@ -111,8 +174,8 @@ fn new(agency: &str, kind: &str, year: u64, output: &Path, force: bool) -> ExitC
         return ExitCode::from(EXIT_UNREADABLE);
     }
     let report = Report::new(agency, kind, year);
-    if let Err(e) = std::fs::write(output, save_report(&report)) {
-        eprintln!("无法写入 {}：{}", output.display(), io_reason(&e));
+    if let Err(e) = write_new_file(output, &save_report(&report)) {
+        eprintln!("无法写入 {}：{e}", output.display());
         return ExitCode::from(EXIT_UNREADABLE);
     }
     println!("已新建《{}》：{}", report.title(), output.display());
@@ -136,6 +199,30 @@ pub(crate) fn read_report(path: &Path) -> Result<Report, String> {
     }
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{}", io_reason(&e)))?;
     load_report(&bytes).map_err(|e| e.to_string())
+}
+
+/// Reads any report the batch commands accept: a `.nianbao.json`, or an importable text.
+pub(crate) fn read_any(path: &Path) -> Result<Report, String> {
+    read_report(path)
+}
+
+/// Writes a file through a temporary sibling and a rename, so that a failure half-way never
+/// leaves a half-written file under the real name.
+pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(|e| io_reason(&e))
 }
 
 pub(crate) fn io_reason(e: &std::io::Error) -> String {

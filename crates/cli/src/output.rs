@@ -207,7 +207,7 @@ fn render_rules(out: &mut String, json: bool, markdown: bool) {
 }
 
 /// Writes to stdout, ignoring a closed pipe (`nianbao rules | head` must not panic).
-fn emit(text: &str) {
+pub(crate) fn emit(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     let _ = stdout

@@ -12,6 +12,7 @@ pub mod file;
 pub mod model;
 pub mod path;
 pub mod rules;
+pub mod sum;
 
 pub use cell::{CountCell, MoneyCell};
 pub use diagnostic::{Diagnostic, Rule, Severity, Tally};
