@@ -118,17 +118,16 @@ fn count_cell(
     empty: &mut Vec<FieldPath>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let raw = cell.raw();
-    let at = path.label();
+    // The label is built only for a finding: this runs for every cell on every keystroke.
     match cell.parsed() {
         Parsed::Empty => empty.push(path),
         Parsed::Value(v) if *v > limit => out.push(TOO_LARGE.diag(
             vec![path],
-            format!("{at}填的是 {v}，一年有这么多很少见。"),
+            format!("{}填的是 {v}，一年有这么多很少见。", path.label()),
             "请核对是否多输了一位或几位数字；如确实如此，可忽略此提醒。",
         )),
         Parsed::Value(_) => {}
-        Parsed::Invalid(issue) => out.push(invalid(path, &at, raw, issue)),
+        Parsed::Invalid(issue) => out.push(invalid(path, &path.label(), cell.raw(), issue)),
     }
 }
 
