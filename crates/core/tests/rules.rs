@@ -1,0 +1,193 @@
+//! One small scenario per rule family: seed 003 with one thing changed, and the exact finding.
+
+use nianbao_core::{load_report, validate, Report};
+
+fn seed_003() -> Report {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/003.nianbao.json"
+    );
+    load_report(&std::fs::read(path).expect("fixture")).expect("loads")
+}
+
+fn messages(r: &Report, last: Option<&Report>, code: &str) -> Vec<String> {
+    validate(r, last)
+        .into_iter()
+        .filter(|d| d.code == code)
+        .map(|d| d.message)
+        .collect()
+}
+
+#[test]
+fn text_quoting_another_number_than_the_table() {
+    let mut r = seed_003();
+    let text = r
+        .overview
+        .requests
+        .as_ref()
+        .expect("part")
+        .text
+        .replace("146 件", "１４５ 件");
+    r.apply("overview.requests", &text).expect("edit");
+    assert_eq!(
+        messages(&r, None, "TEXT-TABLE-MISMATCH"),
+        ["一、总体情况·（二）依申请公开写的是“…全市各级共受理政府信息公开申请 １４５ 件…”，而表三本年新收总计是 146，两处不一致。"]
+    );
+}
+
+#[test]
+fn wrong_stated_totals_are_flagged_not_fixed() {
+    let mut r = seed_003();
+    r.requests.set(
+        nianbao_core::model::RequestRow::Granted,
+        nianbao_core::model::Applicant::Total,
+        nianbao_core::CountCell::new("100"),
+    );
+    let row = messages(&r, None, "T3-ROW-TOTAL");
+    assert_eq!(
+        row,
+        ["“予以公开”一行：六类申请人 53 + 0 + 0 + 0 + 48 + 0 = 101，总计栏却是 100，少了 1。"]
+    );
+    assert_eq!(
+        messages(&r, None, "T3-OUTCOME-TOTAL"),
+        ["总计列：办理结果（一）至（六）各项相加是 147，（七）总计却是 148，多了 1。"]
+    );
+    r.apply("review.reconsideration.total", "5").expect("edit");
+    assert_eq!(
+        messages(&r, None, "T4-TOTAL"),
+        ["行政复议：结果维持 2 + 结果纠正 0 + 其他结果 1 + 尚未审结 1 = 4，总计却是 5，多了 1。"]
+    );
+}
+
+#[test]
+fn cells_keep_bad_text_and_say_why() {
+    let mut r = seed_003();
+    for (path, text) in [
+        ("requests.carried_forward.natural_person", "一百"),
+        ("active.licensing", "28,414"),
+        ("active.penalty", "-3"),
+        ("active.enforcement", "5.5"),
+    ] {
+        r.apply(path, text).expect("edit");
+        assert_eq!(
+            r.text_at(path.parse().expect("path")).as_deref(),
+            Some(text)
+        );
+    }
+    let got: Vec<(&str, String)> = validate(&r, None)
+        .into_iter()
+        .filter(|d| d.code.starts_with("CELL-"))
+        .map(|d| (d.code, d.message))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "CELL-NOT-NUMBER",
+                "表二·行政许可·本年处理决定数量填的是“28,414”，数字中间带了逗号。".to_string()
+            ),
+            (
+                "CELL-NEGATIVE",
+                "表二·行政处罚·本年处理决定数量填的是 -3，件数不能是负数。".to_string()
+            ),
+            (
+                "CELL-FRACTION",
+                "表二·行政强制·本年处理决定数量填的是 5.5，件数应是整数。".to_string()
+            ),
+            (
+                "CELL-NOT-NUMBER",
+                "表三·自然人·结转下年度填的是汉字数字“一百”。".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn fee_precision() {
+    let mut r = seed_003();
+    r.apply("active.fee", "12.34565").expect("edit");
+    let d: Vec<_> = validate(&r, None)
+        .into_iter()
+        .filter(|d| d.code.starts_with("FEE-"))
+        .collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, "FEE-PRECISION");
+    assert!(d[0].hint.contains("12.3457"), "{}", d[0].hint);
+    r.apply("active.fee", "-1.0000").expect("edit");
+    assert_eq!(messages(&r, None, "FEE-NEGATIVE").len(), 1);
+    r.apply("active.fee", "0").expect("edit");
+    assert!(
+        validate(&r, None)
+            .iter()
+            .all(|d| !d.code.starts_with("FEE-")),
+        "0 is fine"
+    );
+}
+
+#[test]
+fn cross_year_carry_over_and_documents_in_force() {
+    let last = seed_003();
+    let mut r = seed_003();
+    r.apply("meta.year", "2024").expect("edit");
+    r.apply("meta.title", "").expect("edit");
+    // Last year carried 0 forward in every column; this year claims 2 for 自然人 (and 总计).
+    // 77 in force + 5 issued − 18 repealed = 64, but the copy still says 77.
+    assert_eq!(
+        messages(&r, Some(&last), "YEAR-CARRY-OVER"),
+        [
+            "自然人列：本年“上年结转”是 2，而2023年报告的“结转下年度继续办理”是 0。",
+            "总计列：本年“上年结转”是 2，而2023年报告的“结转下年度继续办理”是 0。",
+        ]
+    );
+    assert_eq!(
+        messages(&r, Some(&last), "YEAR-IN-FORCE"),
+        ["行政规范性文件：上年现行有效 77 + 本年制发 5 − 本年废止 18 = 64，而本年现行有效填的是 77。"]
+    );
+    // Not last year's report: the cross-year rules say so and stay silent.
+    let d = validate(&seed_003(), Some(&last));
+    assert_eq!(
+        d.iter()
+            .filter(|d| d.code.starts_with("YEAR-"))
+            .map(|d| d.code)
+            .collect::<Vec<_>>(),
+        ["YEAR-NOT-PREVIOUS"]
+    );
+}
+
+#[test]
+fn publication_deadlines() {
+    let mut r = seed_003();
+    r.apply("meta.published", "2024年3月31日").expect("edit");
+    assert!(
+        messages(&r, None, "DEADLINE-LATE").is_empty(),
+        "a government has until 31 March"
+    );
+    r.apply("meta.kind", "政府部门").expect("edit");
+    assert_eq!(
+        messages(&r, None, "DEADLINE-LATE"),
+        ["发布日期是 2024年3月31日，晚于部门和乡镇（街道）的年报的法定期限 2024年1月31日。"]
+    );
+    r.apply("meta.published", "2023-12-01").expect("edit");
+    assert_eq!(messages(&r, None, "DATE-BEFORE-YEAR-END").len(), 1);
+    r.apply("meta.published", "去年").expect("edit");
+    assert_eq!(
+        messages(&r, None, "META-DATE-INVALID"),
+        ["发布日期“去年”无法识别。"]
+    );
+}
+
+#[test]
+fn title_year_and_accountability() {
+    let mut r = seed_003();
+    r.apply("meta.year", "2024").expect("edit");
+    assert_eq!(
+        messages(&r, None, "TITLE-YEAR"),
+        ["标题写的是 2023 年，报告年度却是 2024 年。"]
+    );
+    r.apply("overview.supervision", "加强组织领导，定期开展社会评议。")
+        .expect("edit");
+    assert_eq!(
+        messages(&r, None, "SUPERVISION-ACCOUNTABILITY"),
+        ["监督保障部分没有写到工作考核、责任追究的情况。"]
+    );
+}
