@@ -117,7 +117,8 @@ mod tests {
     #[test]
     fn hostile_inputs_give_chinese_errors() {
         let good = save_report(&Report::new("某局", AgencyKind::Department, 2023));
-        let cases: Vec<(Vec<u8>, fn(&CoreError) -> bool)> = vec![
+        type Check = fn(&CoreError) -> bool;
+        let cases: Vec<(Vec<u8>, Check)> = vec![
             (good[..good.len() / 2].to_vec(), |e| {
                 matches!(e, CoreError::Truncated { .. })
             }),

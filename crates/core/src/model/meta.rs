@@ -111,7 +111,7 @@ impl Date {
     pub fn parse(text: &str) -> Option<Date> {
         let folded: String = text.trim().chars().map(fold_width).collect();
         let parts: Vec<&str> = folded
-            .split(|c: char| matches!(c, '-' | '/' | '.' | '年' | '月' | '日'))
+            .split(['-', '/', '.', '年', '月', '日'])
             .filter(|p| !p.is_empty())
             .collect();
         let [y, m, d] = parts.as_slice() else {
@@ -126,7 +126,8 @@ impl Date {
     }
 
     fn is_valid(&self) -> bool {
-        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        let leap = (self.year.is_multiple_of(4) && !self.year.is_multiple_of(100))
+            || self.year.is_multiple_of(400);
         let days = match self.month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,

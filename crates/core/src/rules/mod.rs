@@ -54,21 +54,6 @@ pub fn validate(report: &Report, last_year: Option<&Report>) -> Vec<Diagnostic> 
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashSet;
-
-    #[test]
-    fn codes_are_unique_and_documented() {
-        let mut seen = HashSet::new();
-        for r in catalogue() {
-            assert!(seen.insert(r.code), "duplicate code {}", r.code);
-            assert!(!r.meaning.is_empty() && !r.basis.is_empty(), "{}", r.code);
-        }
-    }
-}
-
 /// Every narrative field with its path, in document order.
 pub(crate) fn narrative_fields(r: &Report) -> Vec<(crate::path::FieldPath, &str)> {
     use crate::path::FieldPath;
@@ -114,4 +99,19 @@ pub fn catalogue_markdown() -> String {
         ));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let mut seen = HashSet::new();
+        for r in catalogue() {
+            assert!(seen.insert(r.code), "duplicate code {}", r.code);
+            assert!(!r.meaning.is_empty() && !r.basis.is_empty(), "{}", r.code);
+        }
+    }
 }
