@@ -174,14 +174,17 @@ fn accountability(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     // Without a 监督保障 part the whole of 一 is searched, so that a report written as running
     // text is judged on what it says, not on its headings (those are OVERVIEW-PART-MISSING's job).
-    let (text, path) = match r.overview.part(PartKind::Supervision) {
-        Some(p) => (p.text.clone(), FieldPath::Part(PartKind::Supervision)),
+    let (text, path): (std::borrow::Cow<str>, _) = match r.overview.part(PartKind::Supervision) {
+        Some(p) => (
+            p.text.as_str().into(),
+            FieldPath::Part(PartKind::Supervision),
+        ),
         None => {
             let mut all = r.overview.intro.clone();
             for (_, p) in r.overview.parts() {
                 all.push_str(&p.text);
             }
-            (all, FieldPath::Section(Section::Overview))
+            (all.into(), FieldPath::Section(Section::Overview))
         }
     };
     let topics: [(&str, &[&str]); 3] = [

@@ -189,7 +189,7 @@ fn classify(clause: &str) -> Option<Figure> {
     None
 }
 
-/// One "N件" quote in a text: the clause before it, the number, and where it sits.
+/// One "N件" quote in a text: the clause before it, the number, and where it sits (byte range).
 struct Quote {
     clause: String,
     number: u64,
@@ -198,43 +198,43 @@ struct Quote {
 }
 
 fn quotes(text: &str) -> Vec<Quote> {
-    // Positions refer to `chars`, which has the same length as the original text in chars, so
-    // excerpts can be cut from the original.
-    let chars: Vec<char> = text.chars().map(fold_width).collect();
+    // Work outward from each "件" (this runs on every keystroke): walk back over blanks and
+    // digits (ASCII or full-width), then over the clause up to a break.
+    const MAX_CLAUSE: usize = 40;
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
+    for (at, _) in text.match_indices('件') {
+        let mut before = text[..at].char_indices().rev().peekable();
+        while before.next_if(|(_, c)| is_blank(*c)).is_some() {}
+        let mut digits = Vec::new();
+        let mut digits_start = at;
+        while let Some((i, c)) = before.next_if(|(_, c)| fold_width(*c).is_ascii_digit()) {
+            digits.push(fold_width(c));
+            digits_start = i;
+        }
+        if digits.is_empty() || digits.len() > 18 {
             continue;
         }
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        let mut j = i;
-        while j < chars.len() && is_blank(chars[j]) {
-            j += 1;
-        }
-        if chars.get(j) != Some(&'件') {
-            continue;
-        }
-        let digits: String = chars[start..i].iter().collect();
-        let Ok(number) = digits.parse::<u64>() else {
+        let Ok(number) = digits.iter().rev().collect::<String>().parse::<u64>() else {
             continue;
         };
-        let mut k = start;
-        while k > 0 && !is_clause_break(chars[k - 1]) {
-            k -= 1;
+        let mut clause: Vec<char> = Vec::new();
+        let mut clause_start = digits_start;
+        for (i, c) in before {
+            if is_clause_break(fold_width(c)) || clause.len() >= MAX_CLAUSE {
+                break;
+            }
+            if !is_blank(c) {
+                clause.push(c);
+            }
+            clause_start = i;
         }
-        let clause: String = chars[k..start].iter().filter(|c| !is_blank(**c)).collect();
+        clause.reverse();
         out.push(Quote {
-            clause,
+            clause: clause.into_iter().collect(),
             number,
-            start: k,
-            end: j + 1,
+            start: clause_start,
+            end: at + '件'.len_utf8(),
         });
-        i = j + 1;
     }
     out
 }
@@ -272,7 +272,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!(
                     "{}写的是“{}”，而{}是 {}，两处不一致。",
                     path.label(),
-                    excerpt(text, q.start, q.end, 0),
+                    excerpt(
+                        text,
+                        text[..q.start].chars().count(),
+                        text[..q.end].chars().count(),
+                        0
+                    ),
                     fig.name(),
                     values[0]
                 ),

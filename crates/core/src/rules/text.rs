@@ -44,13 +44,30 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 }
 
 fn headings(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
-    // Spaces are ignored: "一、 总体情况" is the same heading.
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    for s in &Section::ALL[1..] {
-        if squeezed.contains(s.heading()) {
+    // One pass over the text's "、" (this runs on every keystroke): a heading is a numeral
+    // 一…六, "、", then the section's name, spaces between them ignored ("一、 总体情况").
+    const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+    for (at, _) in text.match_indices('、') {
+        let Some(numeral) = text[..at].trim_end().chars().next_back() else {
+            continue;
+        };
+        let Some(n) = NUMERALS.iter().position(|&c| c == numeral) else {
+            continue;
+        };
+        let section = Section::ALL[n + 1];
+        let rest: String = text[at + '、'.len_utf8()..]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(section.name().chars().count())
+            .collect();
+        if rest == section.name() {
             out.push(HEADING_REPEATED.diag(
                 vec![path],
-                format!("{}的正文里出现了标题“{}”。", path.label(), s.heading()),
+                format!(
+                    "{}的正文里出现了标题“{}”。",
+                    path.label(),
+                    section.heading()
+                ),
                 "标题只需出现一次：请删去正文中重复的标题，并检查前后文字是否也重复了。",
             ));
         }
@@ -58,38 +75,41 @@ fn headings(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn english(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
-    let chars: Vec<char> = text.chars().collect();
-    let mut reported: Vec<String> = Vec::new();
+    // Byte scan: in UTF-8 every byte of a Chinese character is ≥ 0x80, so ASCII letters found
+    // here are real letters, and their neighbours can be read as bytes too.
+    let bytes = text.as_bytes();
+    let mut reported: Vec<&str> = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_alphabetic() {
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && chars[i].is_ascii_alphabetic() {
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
             i += 1;
         }
-        let word: String = chars[start..i].iter().collect();
-        let before = start.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i).copied();
-        let joined = |c: Option<char>| {
-            c.is_some_and(|c| c.is_ascii_alphanumeric() || ".:/@_-&=%#?".contains(c))
+        let word = &text[start..i];
+        let joined = |b: Option<&u8>| {
+            b.is_some_and(|&b| b.is_ascii_alphanumeric() || b".:/@_-&=%#?".contains(&b))
         };
-        let is_acronym = word.chars().all(|c| c.is_ascii_uppercase());
-        if word.len() < 2 || is_acronym || joined(before) || joined(after) {
+        let is_acronym = word.bytes().all(|b| b.is_ascii_uppercase());
+        if word.len() < 2
+            || is_acronym
+            || joined(start.checked_sub(1).and_then(|j| bytes.get(j)))
+            || joined(bytes.get(i))
+            || reported.contains(&word)
+        {
             continue;
         }
-        if reported.contains(&word) {
-            continue;
-        }
-        reported.push(word.clone());
+        reported.push(word);
+        let (from, to) = (text[..start].chars().count(), text[..i].chars().count());
         out.push(ENGLISH.diag(
             vec![path],
             format!(
                 "{}的正文里有英文单词“{word}”：{}",
                 path.label(),
-                excerpt(text, start, i, 8)
+                excerpt(text, from, to, 8)
             ),
             "中文公文中请改用中文表述，例如“and”改为“和”；若是专有名称，可以忽略此提醒。",
         ));
