@@ -17,6 +17,8 @@ impl Report {
     }
 
     pub fn apply_at(&mut self, path: FieldPath, text: &str) -> Result<(), CoreError> {
+        // Editing a text copied from last year is what reviewing it means.
+        self.drafts.retain(|p| *p != path);
         match path {
             FieldPath::Section(_) => return Err(CoreError::UnknownPath(path.to_string())),
             FieldPath::Agency => self.meta.agency = text.to_string(),

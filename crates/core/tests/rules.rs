@@ -191,3 +191,43 @@ fn title_year_and_accountability() {
         ["监督保障部分没有写到工作考核、责任追究的情况。"]
     );
 }
+
+#[test]
+fn next_year_starts_from_last_year() {
+    let last = seed_003();
+    let mut next = last.start_next_year();
+    assert_eq!(next.meta.year(), Some(2024));
+    assert_eq!(next.title(), "孟州市人民政府2024年政府信息公开工作年度报告");
+    assert_eq!(
+        next.requests
+            .get(
+                nianbao_core::model::RequestRow::NewReceived,
+                nianbao_core::model::Applicant::NaturalPerson
+            )
+            .raw(),
+        ""
+    );
+    // The copied texts are drafts until edited.
+    let drafts = messages(&next, None, "YEAR-DRAFT-TEXT");
+    assert_eq!(drafts.len(), 7, "five parts, 五 and 六: {drafts:?}");
+    next.apply("problems", "本年度存在的问题：……改进措施：……")
+        .expect("edit");
+    assert_eq!(messages(&next, None, "YEAR-DRAFT-TEXT").len(), 6);
+    // The baseline keeps the cross-year rules working without last year's file.
+    next.apply("active.normative_documents.issued", "1")
+        .expect("edit");
+    next.apply("active.normative_documents.repealed", "0")
+        .expect("edit");
+    next.apply("active.normative_documents.in_force", "77")
+        .expect("edit");
+    assert_eq!(
+        messages(&next, None, "YEAR-IN-FORCE"),
+        ["行政规范性文件：上年现行有效 77 + 本年制发 1 − 本年废止 0 = 78，而本年现行有效填的是 77。"]
+    );
+    next.apply("requests.carried_over.natural_person", "3")
+        .expect("edit");
+    // 自然人 and, kept in step by the editor, 总计.
+    assert_eq!(messages(&next, None, "YEAR-CARRY-OVER").len(), 2);
+    let reloaded = nianbao_core::load_report(&nianbao_core::save_report(&next)).expect("reload");
+    assert_eq!(reloaded, next, "baseline and drafts survive saving");
+}

@@ -41,6 +41,46 @@ pub struct Report {
     /// 六、其他需要报告的事项
     #[serde(default)]
     pub other: String,
+    /// Last year's figures this year's must follow from, when the report was started from last
+    /// year's (so the cross-year rules work without last year's file at hand).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    /// Text fields copied from last year's report and not yet edited: drafts to be reviewed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drafts: Vec<crate::path::FieldPath>,
+}
+
+/// What last year's report said about the figures that carry over into this year.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Baseline {
+    /// The year of that report.
+    pub year: u64,
+    /// 四、结转下年度继续办理, in the order of [`Applicant::ALL`].
+    pub carried_forward: [crate::cell::CountCell; 7],
+    /// 现行有效件数 of 规章 and 行政规范性文件.
+    pub regulations_in_force: crate::cell::CountCell,
+    pub normative_documents_in_force: crate::cell::CountCell,
+}
+
+impl Baseline {
+    /// The baseline a report sets for the year after it.
+    pub fn from_report(r: &Report) -> Option<Baseline> {
+        Some(Baseline {
+            year: r.meta.year()?,
+            carried_forward: Applicant::ALL
+                .map(|c| r.requests.get(RequestRow::CarriedForward, c).clone()),
+            regulations_in_force: r.active.regulations.in_force.clone(),
+            normative_documents_in_force: r.active.normative_documents.in_force.clone(),
+        })
+    }
+
+    pub fn in_force(&self, k: DocumentKind) -> &crate::cell::CountCell {
+        match k {
+            DocumentKind::Regulations => &self.regulations_in_force,
+            DocumentKind::NormativeDocuments => &self.normative_documents_in_force,
+        }
+    }
 }
 
 impl Default for Report {
@@ -54,6 +94,8 @@ impl Default for Report {
             review: ReviewTable::default(),
             problems: String::new(),
             other: String::new(),
+            baseline: None,
+            drafts: Vec::new(),
         }
     }
 }
@@ -73,6 +115,35 @@ impl Report {
 
     pub fn title(&self) -> String {
         self.meta.title()
+    }
+
+    /// Starts next year's report from this one: the agency stays, the year moves on, 上年结转 is
+    /// last year's 结转下年度, last year's figures become the baseline of the cross-year rules,
+    /// the texts are kept as drafts to review, and every other number is empty.
+    pub fn start_next_year(&self) -> Report {
+        let mut next = Report::new(&self.meta.agency, self.meta.kind, 0);
+        next.meta.year = match self.meta.year() {
+            Some(y) => crate::cell::CountCell::from_count(y + 1),
+            None => crate::cell::CountCell::default(),
+        };
+        for c in Applicant::ALL {
+            let forward = self.requests.get(RequestRow::CarriedForward, c).clone();
+            next.requests.set(RequestRow::CarriedOver, c, forward);
+        }
+        next.baseline = Baseline::from_report(self);
+        next.overview = self.overview.clone();
+        next.problems = self.problems.clone();
+        next.other = self.other.clone();
+        use crate::path::FieldPath;
+        let mut drafts = vec![FieldPath::Intro];
+        drafts.extend(next.overview.parts().map(|(k, _)| FieldPath::Part(k)));
+        drafts.extend([FieldPath::Problems, FieldPath::Other]);
+        let texts: Vec<FieldPath> = drafts
+            .into_iter()
+            .filter(|p| next.text_at(*p).is_some_and(|t| !t.trim().is_empty()))
+            .collect();
+        next.drafts = texts;
+        next
     }
 
     /// Sets every stated total to its computed value.

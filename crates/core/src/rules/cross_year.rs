@@ -2,6 +2,7 @@
 //! of documents in force must follow from last year's stock and this year's changes.
 
 use super::Ctx;
+use crate::cell::CountCell;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{Applicant, DocumentColumn, DocumentKind, RequestRow};
 use crate::path::FieldPath;
@@ -29,35 +30,75 @@ pub(super) static NOT_PREVIOUS: Rule = Rule {
     basis: "跨年度核对只对同一机关相邻两年的报告有意义。",
 };
 
-pub(super) static RULES: &[&Rule] = &[&CARRY_OVER, &IN_FORCE, &NOT_PREVIOUS];
+// Warning: text copied from last year usually still speaks of last year's work and numbers.
+pub(super) static DRAFT: Rule = Rule {
+    code: "YEAR-DRAFT-TEXT",
+    severity: Severity::Warning,
+    meaning: "这段文字是从上年报告沿用的，还没有按本年情况修改过。",
+    basis: "年度报告应反映本年度的工作情况（《政府信息公开条例》第五十条）。",
+};
+
+pub(super) static RULES: &[&Rule] = &[&CARRY_OVER, &IN_FORCE, &NOT_PREVIOUS, &DRAFT];
+
+/// Last year's figures, from last year's report or from the baseline stored in this one.
+struct Previous<'a> {
+    year: u64,
+    carried_forward: [&'a CountCell; 7],
+    in_force: [&'a CountCell; 2],
+}
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let Some(last) = ctx.last_year else {
-        return;
-    };
     let r = ctx.report;
-    let (Some(this_year), Some(last_year)) = (r.meta.year(), last.meta.year()) else {
+    for &path in &r.drafts {
+        out.push(DRAFT.diag(
+            vec![path],
+            format!("{}沿用了上年报告的文字，还没有修改。", path.label()),
+            "请按本年度的实际情况改写；改动后此提醒即消失。",
+        ));
+    }
+    let Some(this_year) = r.meta.year() else {
         return;
     };
-    let same_agency = r.meta.agency.trim() == last.meta.agency.trim();
-    if this_year != last_year + 1 || !same_agency {
-        out.push(NOT_PREVIOUS.diag(
-            vec![FieldPath::Year],
-            format!(
-                "用作对照的是{}{}年的报告，不是{}{}年的报告，跨年度核对没有进行。",
-                last.meta.agency.trim(),
-                last_year,
-                r.meta.agency.trim(),
-                this_year.saturating_sub(1)
-            ),
-            "如需核对上年结转和现行有效件数，请选择本机关上一年度的报告。",
-        ));
-        return;
-    }
+    let previous = match (ctx.last_year, &r.baseline) {
+        (Some(last), _) => {
+            let Some(last_year) = last.meta.year() else {
+                return;
+            };
+            let same_agency = r.meta.agency.trim() == last.meta.agency.trim();
+            if this_year != last_year + 1 || !same_agency {
+                out.push(NOT_PREVIOUS.diag(
+                    vec![FieldPath::Year],
+                    format!(
+                        "用作对照的是{}{}年的报告，不是{}{}年的报告，跨年度核对没有进行。",
+                        last.meta.agency.trim(),
+                        last_year,
+                        r.meta.agency.trim(),
+                        this_year.saturating_sub(1)
+                    ),
+                    "如需核对上年结转和现行有效件数，请选择本机关上一年度的报告。",
+                ));
+                return;
+            }
+            Previous {
+                year: last_year,
+                carried_forward: Applicant::ALL
+                    .map(|c| last.requests.get(RequestRow::CarriedForward, c)),
+                in_force: DocumentKind::ALL.map(|k| &last.active.documents(k).in_force),
+            }
+        }
+        // A baseline of another year (the year was changed afterwards) says nothing about this one.
+        (None, Some(b)) if b.year + 1 == this_year => Previous {
+            year: b.year,
+            carried_forward: Applicant::ALL.map(|c| &b.carried_forward[c.index()]),
+            in_force: DocumentKind::ALL.map(|k| b.in_force(k)),
+        },
+        _ => return,
+    };
+    let last_year = previous.year;
 
     for col in Applicant::ALL {
         let now = r.requests.get(RequestRow::CarriedOver, col).value();
-        let then = last.requests.get(RequestRow::CarriedForward, col).value();
+        let then = previous.carried_forward[col.index()].value();
         if let (Some(&now), Some(&then)) = (now, then) {
             if now != then {
                 out.push(CARRY_OVER.diag(
@@ -72,13 +113,13 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    for kind in DocumentKind::ALL {
+    for (ki, kind) in DocumentKind::ALL.into_iter().enumerate() {
         let d = r.active.documents(kind);
         let (Some(&issued), Some(&repealed), Some(&in_force), Some(&before)) = (
             d.issued.value(),
             d.repealed.value(),
             d.in_force.value(),
-            last.active.documents(kind).in_force.value(),
+            previous.in_force[ki].value(),
         ) else {
             continue;
         };
