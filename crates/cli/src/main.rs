@@ -2,6 +2,7 @@
 //! and prints what the core says.
 
 mod batch;
+mod import_cmd;
 mod output;
 
 use std::path::{Path, PathBuf};
@@ -27,20 +28,34 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 新建一份空白年报
+    /// 新建一份年报：空白的，或从上一年度的年报开始（--from）
     New {
         /// 机关名称，例如“孟州市人民政府”
-        #[arg(long)]
-        agency: String,
+        #[arg(long, required_unless_present = "from")]
+        agency: Option<String>,
         /// 机关类别：人民政府、政府部门、乡镇（街道）或其他
-        #[arg(long)]
-        kind: String,
+        #[arg(long, required_unless_present = "from")]
+        kind: Option<String>,
         /// 报告年度，例如 2025
-        #[arg(long)]
-        year: u64,
+        #[arg(long, required_unless_present = "from")]
+        year: Option<u64>,
+        /// 上一年度的年报（.nianbao.json 或可导入的文本）：沿用机关信息和正文，结转数字
+        #[arg(long, conflicts_with_all = ["agency", "kind", "year"])]
+        from: Option<PathBuf>,
         /// 保存到的文件（.nianbao.json）
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// 文件已存在时覆盖
+        #[arg(long)]
+        force: bool,
+    },
+    /// 导入已有的年报文本（网页或文档中复制的文字），生成 .nianbao.json
+    Import {
+        /// 年报文本文件（UTF-8）
+        input: PathBuf,
+        /// 保存到的文件；不写则与输入同名，扩展名改为 .nianbao.json
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
         /// 文件已存在时覆盖
         #[arg(long)]
         force: bool,
@@ -102,9 +117,8 @@ enum Command {
 pub(crate) const EXIT_FINDINGS: u8 = 1;
 pub(crate) const EXIT_UNREADABLE: u8 = 2;
 
-/// File endings of text reports that `check` and `sum` import on the fly (none until the
-/// importer lands).
-pub(crate) const IMPORTABLE: &[&str] = &[];
+/// File endings of text reports that `check`, `sum` and `new --from` import on the fly.
+pub(crate) const IMPORTABLE: &[&str] = &[".txt"];
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -113,9 +127,24 @@ fn main() -> ExitCode {
             agency,
             kind,
             year,
+            from,
             output,
             force,
-        } => new(&agency, &kind, year, &output, force),
+        } => match from {
+            Some(from) => import_cmd::new_from(&from, &output, force),
+            None => new(
+                agency.as_deref().unwrap_or_default(),
+                kind.as_deref().unwrap_or_default(),
+                year.unwrap_or_default(),
+                &output,
+                force,
+            ),
+        },
+        Command::Import {
+            input,
+            output,
+            force,
+        } => import_cmd::import(&input, output.as_deref(), force),
         Command::Validate {
             files,
             json,
@@ -203,6 +232,10 @@ pub(crate) fn read_report(path: &Path) -> Result<Report, String> {
 
 /// Reads any report the batch commands accept: a `.nianbao.json`, or an importable text.
 pub(crate) fn read_any(path: &Path) -> Result<Report, String> {
+    let name = path.to_string_lossy();
+    if IMPORTABLE.iter().any(|ext| name.ends_with(ext)) {
+        return import_cmd::read_text(path).map(|i| i.report);
+    }
     read_report(path)
 }
 

@@ -189,3 +189,17 @@ fn check_goes_on_past_a_broken_file_and_names_it() {
     );
     assert!(t.contains("共 6 份：审核 5 份"), "{t}");
 }
+
+#[test]
+fn check_imports_text_reports_in_a_directory() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds");
+    let o = nianbao(&["check", "--json", seeds]);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let rows = v.as_array().expect("array");
+    assert_eq!(rows.len(), 5, "{}", text(&o));
+    assert!(rows.iter().all(|r| r["status"] == "checked"));
+    let agencies: Vec<&str> = rows.iter().filter_map(|r| r["agency"].as_str()).collect();
+    assert!(agencies.contains(&"潘集区人民政府") && agencies.contains(&"城关镇人民政府"));
+    // No seed has a 错误 (their defects are 警告 and 提示).
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+}

@@ -176,3 +176,59 @@ fn rules_lists_every_code() {
     }
     assert!(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules.md")).exists());
 }
+
+#[test]
+fn import_then_start_next_year() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seeds/003_57935d37ad0b2f69.txt"
+    );
+    let out = dir.path().join("2023.nianbao.json");
+    let o = nianbao(&["import", seed, "-o", out.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        text(&o).contains("所有内容都已放入对应位置"),
+        "{}",
+        text(&o)
+    );
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/003.nianbao.json"
+    );
+    let a: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).expect("out")).expect("json");
+    let b: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture).expect("fixture")).expect("json");
+    assert_eq!(a, b, "imported file equals the hand-made fixture");
+
+    let next = dir.path().join("2024.nianbao.json");
+    let o = nianbao(&[
+        "new",
+        "--from",
+        out.to_str().expect("path"),
+        "-o",
+        next.to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("孟州市人民政府2024年政府信息公开工作年度报告"));
+    let o = nianbao(&["validate", "--json", next.to_str().expect("path")]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let codes: Vec<&str> = v[0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&"YEAR-DRAFT-TEXT") && codes.contains(&"CELL-EMPTY"),
+        "{codes:?}"
+    );
+
+    // Not UTF-8: a clear reason, exit 2.
+    let gbk = dir.path().join("gbk.txt");
+    std::fs::write(&gbk, [0xC4u8, 0xEA, 0xB1, 0xA8]).expect("write");
+    let o = nianbao(&["import", gbk.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("UTF-8"), "{}", text(&o));
+}

@@ -1,1 +1,179 @@
-//! Text importers (issue 3): text in, report and import findings out.
+//! Importing existing reports: text in, a [`Report`] and the list of what could not be placed out.
+//!
+//! Pure: the caller reads the file. The importer never corrects a report — wrong totals and odd
+//! cells are imported as printed, for the validator to flag — and never guesses silently: what it
+//! cannot place becomes an [`ImportFinding`].
+
+mod canonical;
+pub mod labels;
+mod sections;
+mod tables;
+mod tokens;
+
+use nianbao_core::model::{AgencyKind, Report, Section};
+use nianbao_core::CountCell;
+
+pub use canonical::to_canonical_text;
+
+/// Something the importer could not place, or had to decide; line numbers start at 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportFinding {
+    pub line: usize,
+    pub text: String,
+    /// A Chinese sentence saying what happened and what to check.
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub report: Report,
+    pub findings: Vec<ImportFinding>,
+}
+
+/// Imports a report from its text (as copied from a web page, a document, or seed-like files).
+pub fn import_text(text: &str) -> Imported {
+    let mut findings = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let split = sections::split(&lines, &mut findings);
+    let mut report = Report::default();
+
+    match split.title {
+        Some((line, title)) => {
+            match meta_from_title(&title) {
+                Some((agency, year)) => {
+                    report.meta.kind = guess_kind(&agency);
+                    // Kept only when printed differently from the standard title, so that the
+                    // TITLE-YEAR rule has something to check and a plain title follows edits.
+                    if title != nianbao_core::model::meta::standard_title(&agency, Some(year)) {
+                        report.meta.title = title.clone();
+                    }
+                    report.meta.agency = agency;
+                    report.meta.year = CountCell::from_count(year);
+                }
+                None => findings.push(ImportFinding {
+                    line,
+                    text: {
+                        report.meta.title = title.clone();
+                        title
+                    },
+                    reason: "标题中找不到“××××年”，机关名称和年度未能识别，请在“基本信息”中填写。"
+                        .into(),
+                }),
+            }
+        }
+        None => findings.push(ImportFinding {
+            line: 1,
+            text: String::new(),
+            reason: "没有找到报告标题，机关名称和年度请在“基本信息”中填写。".into(),
+        }),
+    }
+
+    let body = |s: Section| split.bodies.get(&s).map(Vec::as_slice).unwrap_or(&[]);
+    report.overview = sections::overview(&split.preface, body(Section::Overview), &mut findings);
+    tables::active(body(Section::Active), &mut report, &mut findings);
+    tables::requests(body(Section::Requests), &mut report, &mut findings);
+    tables::review(body(Section::Review), &mut report, &mut findings);
+    report.problems = sections::paragraphs(body(Section::Problems));
+    report.other = sections::paragraphs(body(Section::Other));
+    for s in &Section::ALL[1..] {
+        if !split.bodies.contains_key(s) {
+            findings.push(ImportFinding {
+                line: 0,
+                text: String::new(),
+                reason: format!(
+                    "没有找到“{}”这一部分的标题，这部分内容未能导入。",
+                    s.heading()
+                ),
+            });
+        }
+    }
+    findings.sort_by_key(|f| f.line);
+    Imported { report, findings }
+}
+
+/// "孟州市人民政府 2023 年政府信息公开工作年度报告" → ("孟州市人民政府", 2023).
+fn meta_from_title(title: &str) -> Option<(String, u64)> {
+    let folded: String = title.chars().map(nianbao_core::cell::fold_width).collect();
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !c.is_ascii_digit() || (k > 0 && chars[k - 1].1.is_ascii_digit()) {
+            continue;
+        }
+        let digits: String = folded[i..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let after = folded[i + digits.len()..].trim_start();
+        if digits.len() == 4 && after.starts_with('年') {
+            let year = digits.parse().ok()?;
+            let agency = folded[..i].trim().to_string();
+            // Keep the agency as printed (not width-folded) when folding changed nothing there.
+            let printed: String = title.chars().take(folded[..i].chars().count()).collect();
+            let agency = if printed.trim().chars().count() == agency.chars().count() {
+                printed.trim().to_string()
+            } else {
+                agency
+            };
+            return Some((agency, year));
+        }
+    }
+    None
+}
+
+/// 人民政府 at county level and above is a government; 镇/乡/街道 are townships; 局/委/办… are
+/// departments. Only a first guess: the user can change it under 基本信息.
+pub fn guess_kind(agency: &str) -> AgencyKind {
+    let township = ["镇人民政府", "乡人民政府", "街道办事处", "街道"];
+    if township.iter().any(|t| agency.ends_with(t)) {
+        return AgencyKind::Township;
+    }
+    if agency.ends_with("人民政府") {
+        return AgencyKind::PeoplesGovernment;
+    }
+    let department = [
+        "局",
+        "委员会",
+        "委",
+        "办公室",
+        "办",
+        "厅",
+        "部",
+        "署",
+        "中心",
+        "院",
+        "馆",
+    ];
+    if department.iter().any(|t| agency.ends_with(t)) {
+        return AgencyKind::Department;
+    }
+    AgencyKind::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            meta_from_title("孟州市人民政府 2023 年政府信息公开工作年度报告"),
+            Some(("孟州市人民政府".to_string(), 2023))
+        );
+        assert_eq!(
+            meta_from_title("某县教育局２０２４年政府信息公开工作年度报告"),
+            Some(("某县教育局".to_string(), 2024))
+        );
+        assert_eq!(meta_from_title("政府信息公开工作年度报告"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(guess_kind("城关镇人民政府"), AgencyKind::Township);
+        assert_eq!(guess_kind("孟州市人民政府"), AgencyKind::PeoplesGovernment);
+        assert_eq!(
+            guess_kind("西工区政务服务和大数据管理局"),
+            AgencyKind::Department
+        );
+        assert_eq!(guess_kind("某某街道办事处"), AgencyKind::Township);
+    }
+}

@@ -1,0 +1,110 @@
+//! `nianbao import` and `nianbao new --from`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use nianbao_core::save_report;
+use nianbao_import::{import_text, Imported};
+
+use crate::{io_reason, read_any, write_new_file, EXIT_UNREADABLE};
+
+/// Text files are at most a few hundred KB; a larger one is not a report.
+const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+
+pub(crate) fn read_text(path: &Path) -> Result<Imported, String> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > MAX_TEXT_BYTES {
+            return Err(format!(
+                "文件太大（{} MB），不像是一份年报的文字。",
+                meta.len().div_ceil(1024 * 1024)
+            ));
+        }
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{}", io_reason(&e)))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        "文件不是 UTF-8 编码的文字。Word 文档请先“另存为”纯文本（UTF-8），或从网页直接复制文字保存。".to_string()
+    })?;
+    Ok(import_text(text))
+}
+
+fn refuse_overwrite(output: &Path, force: bool) -> bool {
+    if output.exists() && !force {
+        eprintln!(
+            "文件 {} 已经存在，没有覆盖它。请换一个文件名，或加上 --force 覆盖。",
+            output.display()
+        );
+        return true;
+    }
+    false
+}
+
+pub(crate) fn import(input: &Path, output: Option<&Path>, force: bool) -> ExitCode {
+    let output: PathBuf = output.map(Path::to_path_buf).unwrap_or_else(|| {
+        let stem = input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        input.with_file_name(format!("{stem}.nianbao.json"))
+    });
+    if refuse_overwrite(&output, force) {
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    let imported = match read_text(input) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("无法导入 {}：{e}", input.display());
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    if let Err(e) = write_new_file(&output, &save_report(&imported.report)) {
+        eprintln!("无法写入 {}：{e}", output.display());
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    let mut out = format!(
+        "已导入《{}》，保存为 {}。\n",
+        imported.report.title(),
+        output.display()
+    );
+    if imported.findings.is_empty() {
+        out.push_str("所有内容都已放入对应位置。\n");
+    } else {
+        out.push_str(&format!("有 {} 处需要核对：\n", imported.findings.len()));
+        for f in &imported.findings {
+            let at = if f.line > 0 {
+                format!("第 {} 行", f.line)
+            } else {
+                "全文".to_string()
+            };
+            out.push_str(&format!("  {at}：{}\n", f.reason));
+        }
+    }
+    out.push_str("报告本身的问题（数字不平衡等）请用 nianbao validate 查看。\n");
+    crate::output::emit(&out);
+    ExitCode::SUCCESS
+}
+
+pub(crate) fn new_from(from: &Path, output: &Path, force: bool) -> ExitCode {
+    if refuse_overwrite(output, force) {
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    let last = match read_any(from) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("上一年度的年报 {} 无法打开：{e}", from.display());
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let next = last.start_next_year();
+    if let Err(e) = write_new_file(output, &save_report(&next)) {
+        eprintln!("无法写入 {}：{e}", output.display());
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    crate::output::emit(&format!(
+        "已新建《{}》：{}\n沿用了上年的机关信息和正文（{} 段，请逐段按本年情况修改）；上年“结转下年度”已填入本年“上年结转”，其余数字请填写本年的。\n",
+        next.title(),
+        output.display(),
+        next.drafts.len()
+    ));
+    ExitCode::SUCCESS
+}

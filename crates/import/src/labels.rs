@@ -1,0 +1,230 @@
+//! Recognising labels whatever way a report prints them: full or half width, with or without
+//! numbering ("1.", "（一）", "一、"), spaces inside ("结果 维持"), older wordings (社会组织).
+
+use nianbao_core::cell::fold_width;
+use nianbao_core::model::{DecisionKind, DocumentKind, OutcomeGroup, RequestRow, Section};
+
+/// Folds width, drops blanks, unifies quotes and brackets, strips leading numbering and trailing
+/// punctuation: "(三) 不予公开" → "不予公开", "3. 危及“三安全一稳定”" → "危及\"三安全一稳定\"".
+pub fn normalise(label: &str) -> String {
+    let folded: String = label
+        .chars()
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .map(|c| match c {
+            '“' | '”' | '「' | '」' | '\'' | '‘' | '’' => '"',
+            '（' => '(',
+            '）' => ')',
+            '．' | '、' => '.',
+            _ => c,
+        })
+        .collect();
+    let s = strip_numbering(&folded);
+    s.trim_end_matches(['.', ':', '：', '。', ';', '；', ','])
+        .to_string()
+}
+
+/// "1." "(一)" "一." "(7)" at the start of a label.
+fn strip_numbering(s: &str) -> &str {
+    let mut rest = s;
+    if let Some(r) = rest.strip_prefix('(') {
+        if let Some(end) = r.find(')') {
+            if r[..end].chars().all(is_numeral) && end > 0 {
+                rest = &r[end + 1..];
+            }
+        }
+    } else {
+        let head: usize = rest
+            .char_indices()
+            .take_while(|(_, c)| is_numeral(*c))
+            .map(|(i, c)| i + c.len_utf8())
+            .last()
+            .unwrap_or(0);
+        if head > 0 && rest[head..].starts_with('.') {
+            rest = &rest[head + 1..];
+        }
+    }
+    rest
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+}
+
+/// The section a heading line starts, when the line is one ("一、总体情况", "三、收到和处理…").
+pub fn section_heading(line: &str) -> Option<Section> {
+    let folded: String = line
+        .chars()
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    Section::ALL[1..].iter().copied().find(|s| {
+        let numeral = s.heading().chars().next().unwrap_or('一');
+        folded.starts_with(numeral)
+            && folded[numeral.len_utf8()..]
+                .trim_start_matches(['、', '.', '，', ','])
+                .starts_with(s.name())
+            // A heading is a line of its own, maybe with a few words of decoration.
+            && folded.chars().count() <= s.heading().chars().count() + 4
+    })
+}
+
+/// A row of table 三, from its printed label.
+pub fn request_row(label: &str) -> Option<RequestRow> {
+    let n = normalise(label);
+    if n.is_empty() {
+        return None;
+    }
+    if n.starts_with("部分公开") {
+        return Some(RequestRow::PartiallyGranted);
+    }
+    if n.contains("三安全一稳定") {
+        return Some(RequestRow::WithheldThreeSafeties);
+    }
+    if n.contains("禁止公开") && n.contains("法") {
+        return Some(RequestRow::WithheldProhibitedByLaw);
+    }
+    if n.starts_with("申请人无正当理由逾期不补正") {
+        return Some(RequestRow::OtherOverdueCorrection);
+    }
+    if n.starts_with("申请人逾期未按收费通知") {
+        return Some(RequestRow::OtherOverdueFee);
+    }
+    if n.starts_with("本年新收") {
+        return Some(RequestRow::NewReceived);
+    }
+    if n.starts_with("上年结转") {
+        return Some(RequestRow::CarriedOver);
+    }
+    if n.starts_with("结转下年度") {
+        return Some(RequestRow::CarriedForward);
+    }
+    RequestRow::ALL
+        .into_iter()
+        .find(|r| normalise(r.label()) == n)
+}
+
+/// Labels of table 三 that are not rows: headers, group labels and fragments of them.
+pub fn is_request_header(label: &str) -> bool {
+    let n = normalise(label);
+    const HEADERS: [&str; 14] = [
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "社会组织",
+        "法律服务机构",
+        "其他",
+        "总计",
+        "本年度办理结果",
+        "信息内容",
+        "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
+        "本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和",
+    ];
+    let groups = OutcomeGroup::ALL.map(|g| g.short_label());
+    n.is_empty()
+        || n.contains("勾稽关系")
+        || HEADERS.iter().any(|h| h.contains(n.as_str()))
+        || groups.iter().any(|g| g.contains(n.as_str()))
+}
+
+/// What a row of table 二 is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActiveRow {
+    Documents(DocumentKind),
+    Decision(DecisionKind),
+    Fee,
+}
+
+impl ActiveRow {
+    pub fn cells(self) -> usize {
+        match self {
+            ActiveRow::Documents(_) => 3,
+            _ => 1,
+        }
+    }
+}
+
+pub fn active_row(label: &str) -> Option<ActiveRow> {
+    let n = normalise(label);
+    Some(match n.as_str() {
+        "规章" => ActiveRow::Documents(DocumentKind::Regulations),
+        "行政规范性文件" | "规范性文件" => {
+            ActiveRow::Documents(DocumentKind::NormativeDocuments)
+        }
+        "行政许可" => ActiveRow::Decision(DecisionKind::Licensing),
+        "行政处罚" => ActiveRow::Decision(DecisionKind::Penalty),
+        "行政强制" => ActiveRow::Decision(DecisionKind::Enforcement),
+        "行政事业性收费" => ActiveRow::Fee,
+        _ => return None,
+    })
+}
+
+pub fn is_active_header(label: &str) -> bool {
+    let n = normalise(label);
+    n.is_empty()
+        || n.starts_with("第二十条")
+        || n == "信息内容"
+        || n.starts_with("本年制发")
+        || n.starts_with("本年废止")
+        || n.starts_with("现行有效")
+        || n.starts_with("本年处理决定")
+        || n.starts_with("本年收费金额")
+        || n.starts_with("处理决定")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_in_every_printed_form() {
+        for (printed, row) in [
+            ("1. 属于国家秘密", RequestRow::WithheldStateSecret),
+            ("1.属于国家秘密", RequestRow::WithheldStateSecret),
+            ("１．属于国家秘密", RequestRow::WithheldStateSecret),
+            (
+                "2.其他法律法规禁止公开",
+                RequestRow::WithheldProhibitedByLaw,
+            ),
+            (
+                "2.其他法律行政法规禁止公开",
+                RequestRow::WithheldProhibitedByLaw,
+            ),
+            ("3.危及“三安全一稳定”", RequestRow::WithheldThreeSafeties),
+            (
+                "(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)",
+                RequestRow::PartiallyGranted,
+            ),
+            ("（七）总计", RequestRow::Total),
+            ("四、结转下年度继续办理", RequestRow::CarriedForward),
+            ("一、本年新收政府信息公开申请数量", RequestRow::NewReceived),
+            ("3. 其他", RequestRow::OtherOther),
+            ("(一) 予以公开", RequestRow::Granted),
+        ] {
+            assert_eq!(request_row(printed), Some(row), "{printed}");
+        }
+        assert_eq!(request_row("(三) 不予公开"), None);
+        assert!(is_request_header("(三) 不予"));
+        assert!(is_request_header("公开"));
+        assert!(is_request_header("商业"));
+        assert!(is_request_header("社会组织"));
+    }
+
+    #[test]
+    fn section_headings() {
+        assert_eq!(section_heading(" 一、总体情况"), Some(Section::Overview));
+        assert_eq!(
+            section_heading("四、政府信息公开行政复议、行政诉讼情况"),
+            Some(Section::Review)
+        );
+        assert_eq!(section_heading("四、结转下年度继续办理"), None);
+        assert_eq!(section_heading("三、本年度办理结果\t(一) 予以公开"), None);
+        assert_eq!(
+            section_heading("一、总体情况良好，我们做了很多很多很多的工作。"),
+            None
+        );
+    }
+}

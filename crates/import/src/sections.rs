@@ -1,0 +1,227 @@
+//! Splitting the text into its title, the six sections, and the five parts of 一.
+
+use std::collections::HashMap;
+
+use nianbao_core::cell::fold_width;
+use nianbao_core::model::{Overview, Part, PartKind, Section};
+
+use crate::labels::section_heading;
+use crate::tokens::is_blank;
+use crate::ImportFinding;
+
+pub type Line<'a> = (usize, &'a str);
+
+pub struct Split<'a> {
+    pub title: Option<(usize, String)>,
+    /// Lines between the title and 一、总体情况.
+    pub preface: Vec<Line<'a>>,
+    pub bodies: HashMap<Section, Vec<Line<'a>>>,
+}
+
+pub fn split<'a>(lines: &[&'a str], findings: &mut Vec<ImportFinding>) -> Split<'a> {
+    let mut s = Split {
+        title: None,
+        preface: Vec::new(),
+        bodies: HashMap::new(),
+    };
+    let mut current: Option<Section> = None;
+    for (i, raw) in lines.iter().enumerate() {
+        let n = i + 1;
+        let line = raw.trim_end_matches('\r');
+        if let Some(section) = section_heading(line) {
+            if let std::collections::hash_map::Entry::Vacant(e) = s.bodies.entry(section) {
+                e.insert(Vec::new());
+                current = Some(section);
+                continue;
+            }
+            // A heading printed a second time stays in the text, where the validator flags it.
+            findings.push(ImportFinding {
+                line: n,
+                text: line.trim().to_string(),
+                reason: format!(
+                    "标题“{}”出现了第二次，已作为正文保留，请删去多余的一处。",
+                    section.heading()
+                ),
+            });
+        }
+        match current {
+            Some(sec) => s.bodies.entry(sec).or_default().push((n, line)),
+            None if line.trim_matches(is_blank).is_empty() => {}
+            None if s.title.is_none() => {
+                s.title = Some((n, line.trim_matches(is_blank).to_string()))
+            }
+            None => s.preface.push((n, line)),
+        }
+    }
+    s
+}
+
+/// Non-empty lines, trimmed, joined by "\n".
+pub fn paragraphs(lines: &[Line]) -> String {
+    lines
+        .iter()
+        .map(|(_, l)| l.trim_matches(is_blank))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// "（二）依申请公开情况" → (numeral index 1, rest after the numbering).
+fn part_heading(line: &str) -> Option<(usize, &str)> {
+    let t = line.trim_start_matches(is_blank);
+    let mut chars = t.char_indices();
+    let (_, open) = chars.next()?;
+    if !matches!(fold_width(open), '(') {
+        return None;
+    }
+    let (_, numeral) = chars.next()?;
+    let index = "一二三四五".chars().position(|c| c == numeral)?;
+    let (close_at, close) = chars.next()?;
+    if fold_width(close) != ')' {
+        return None;
+    }
+    Some((
+        index,
+        t[close_at + close.len_utf8()..].trim_matches(is_blank),
+    ))
+}
+
+/// Which part a heading is about, by its words; the printed numeral only when the words say
+/// nothing (000 prints 平台建设 as its second part).
+fn topic(heading: &str, index: usize) -> PartKind {
+    let has = |w: &str| heading.contains(w);
+    if has("依申请") {
+        PartKind::Requests
+    } else if has("主动公开") {
+        PartKind::Active
+    } else if has("平台") {
+        PartKind::Platform
+    } else if has("监督") || has("保障") {
+        PartKind::Supervision
+    } else if has("信息管理") {
+        PartKind::Management
+    } else {
+        PartKind::ALL[index]
+    }
+}
+
+/// Splits "主动公开：持续深化…" into heading and text; a short line is a heading alone.
+fn heading_and_text(rest: &str) -> (String, String) {
+    const MAX_HEADING: usize = 25;
+    for (count, (i, c)) in rest.char_indices().enumerate() {
+        if count > MAX_HEADING {
+            break;
+        }
+        if matches!(c, '：' | ':' | '。') {
+            let text = rest[i + c.len_utf8()..].trim_matches(is_blank).to_string();
+            return (rest[..i].trim_matches(is_blank).to_string(), text);
+        }
+    }
+    if rest.chars().count() <= 30 {
+        (
+            rest.trim_end_matches(['：', ':', '。']).to_string(),
+            String::new(),
+        )
+    } else {
+        (String::new(), rest.to_string())
+    }
+}
+
+pub fn overview(preface: &[Line], body: &[Line], findings: &mut Vec<ImportFinding>) -> Overview {
+    let mut o = Overview::default();
+    let mut intro: Vec<Line> = preface.to_vec();
+    if let Some((n, l)) = preface.first() {
+        findings.push(ImportFinding {
+            line: *n,
+            text: l.trim().to_string(),
+            reason: "标题与“一、总体情况”之间的文字已放在总体情况的开头部分，请核对。".into(),
+        });
+    }
+    let mut current: Option<(PartKind, Vec<String>)> = None;
+    let flush = |o: &mut Overview, current: &mut Option<(PartKind, Vec<String>)>| {
+        if let Some((k, texts)) = current.take() {
+            if let Some(part) = o.part_slot(k).as_mut() {
+                let joined = texts.join("\n");
+                if !joined.is_empty() {
+                    if !part.text.is_empty() {
+                        part.text.push('\n');
+                    }
+                    part.text.push_str(&joined);
+                }
+            }
+        }
+    };
+    for &(n, line) in body {
+        if let Some((index, rest)) = part_heading(line) {
+            let (heading, text) = heading_and_text(rest);
+            let kind = topic(if heading.is_empty() { rest } else { &heading }, index);
+            flush(&mut o, &mut current);
+            if o.part(kind).is_some() {
+                findings.push(ImportFinding {
+                    line: n,
+                    text: line.trim().to_string(),
+                    reason: format!(
+                        "“{}{}”部分出现了两次，后一处的文字已接在前一处后面，请核对。",
+                        kind.numeral(),
+                        kind.heading()
+                    ),
+                });
+            } else {
+                let heading = if heading == kind.heading() {
+                    String::new()
+                } else {
+                    heading
+                };
+                *o.part_slot(kind) = Some(Part {
+                    heading,
+                    text: String::new(),
+                });
+            }
+            current = Some((kind, if text.is_empty() { vec![] } else { vec![text] }));
+            continue;
+        }
+        let l = line.trim_matches(is_blank);
+        if l.is_empty() {
+            continue;
+        }
+        match current.as_mut() {
+            Some((_, texts)) => texts.push(l.to_string()),
+            None => intro.push((n, line)),
+        }
+    }
+    flush(&mut o, &mut current);
+    o.intro = paragraphs(&intro);
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_headings_in_their_printed_forms() {
+        assert_eq!(
+            part_heading("(一) 主动公开：持续深化"),
+            Some((0, "主动公开：持续深化"))
+        );
+        assert_eq!(
+            part_heading("（五）监督保障情况"),
+            Some((4, "监督保障情况"))
+        );
+        assert_eq!(part_heading("（六）其他"), None);
+        assert_eq!(
+            heading_and_text("主动公开：持续深化"),
+            ("主动公开".into(), "持续深化".into())
+        );
+        assert_eq!(
+            heading_and_text("主动公开情况。一是做好"),
+            ("主动公开情况".into(), "一是做好".into())
+        );
+        assert_eq!(
+            heading_and_text("不断优化政府信息公开平台建设"),
+            ("不断优化政府信息公开平台建设".into(), String::new())
+        );
+        assert_eq!(topic("不断优化政府信息公开平台建设", 1), PartKind::Platform);
+        assert_eq!(topic("公开平台建设", 3), PartKind::Platform);
+    }
+}
