@@ -9,6 +9,10 @@ APT_PACKAGES=(
   build-essential pkg-config
   fonts-noto-cjk fonts-lxgw-wenkai
   poppler-utils
+  # The desktop editor (Tauri v2 over WebKitGTK) and its end-to-end tests under Xvfb; imagemagick
+  # for the screenshots.
+  libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
+  xvfb webkit2gtk-driver imagemagick
 )
 
 missing=()

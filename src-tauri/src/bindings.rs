@@ -1,0 +1,120 @@
+//! Generates `ui/src/bindings.ts` from the Rust types and fails when the committed file is stale.
+//! To regenerate: `UPDATE_BINDINGS=1 cargo test -p nianbao-app bindings`.
+
+use std::path::PathBuf;
+
+use nianbao_core::model::Section;
+use nianbao_core::FieldPath;
+use ts_rs::{Config, TS};
+
+use crate::dto::{
+    DiagnosticDto, DocStatus, EditResult, FieldEdit, FileOutcome, RecentFile, SeverityDto, Snapshot,
+};
+use crate::error::AppError;
+use crate::layout::{Layout, PartInfo, SectionInfo, SpecCell, TableSpec};
+
+/// Each command with its arguments and its result, as the UI calls it.
+const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
+    ("layout", "Record<string, never>", "Layout"),
+    ("snapshot", "Record<string, never>", "Snapshot"),
+    ("edit", "{ path: FieldPath; text: string }", "EditResult"),
+    ("edit_many", "{ edits: FieldEdit[] }", "EditResult"),
+    ("finish_field", "{ path: FieldPath }", "EditResult"),
+    ("undo", "Record<string, never>", "Snapshot"),
+    ("redo", "Record<string, never>", "Snapshot"),
+    ("new_report", "Record<string, never>", "FileOutcome"),
+    ("open_dialog", "Record<string, never>", "FileOutcome"),
+    ("open_recent", "{ path: string }", "FileOutcome"),
+    ("save", "Record<string, never>", "FileOutcome"),
+    ("save_as", "Record<string, never>", "FileOutcome"),
+];
+
+fn union(items: impl IntoIterator<Item = String>) -> String {
+    items
+        .into_iter()
+        .map(|s| format!("\n  | {}", serde_json::Value::String(s)))
+        .collect()
+}
+
+pub fn render() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// 由 src-tauri 的 Rust 类型生成，请勿手工修改。\n\
+         // Generated from the Rust types in src-tauri; do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p nianbao-app bindings\n\n",
+    );
+    out.push_str(&format!(
+        "/** The editor's pages: 基本信息 and sections 一 to 六. */\nexport type SectionKey ={};\n\n",
+        union(Section::ALL.map(|s| s.key().to_string()))
+    ));
+    out.push_str(&format!(
+        "/** Every field of a report as the edit API names it, and the sections as findings name them. */\nexport type FieldPath ={};\n\n",
+        union(
+            FieldPath::all_fields()
+                .into_iter()
+                .chain(
+                    Section::ALL
+                        .into_iter()
+                        .filter(|s| !matches!(s, Section::Problems | Section::Other))
+                        .map(FieldPath::Section)
+                )
+                .map(|p| p.to_string())
+        )
+    ));
+    let decls = [
+        AppError::decl(&cfg),
+        SeverityDto::decl(&cfg),
+        DiagnosticDto::decl(&cfg),
+        DocStatus::decl(&cfg),
+        EditResult::decl(&cfg),
+        RecentFile::decl(&cfg),
+        Snapshot::decl(&cfg),
+        FieldEdit::decl(&cfg),
+        FileOutcome::decl(&cfg),
+        Layout::decl(&cfg),
+        SectionInfo::decl(&cfg),
+        PartInfo::decl(&cfg),
+        TableSpec::decl(&cfg),
+        SpecCell::decl(&cfg),
+    ];
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(d.trim());
+        out.push_str("\n\n");
+    }
+    out.push_str(
+        "/** Every command: its arguments and what it answers. */\nexport interface Commands {\n",
+    );
+    for (name, args, result) in COMMAND_SIGNATURES {
+        out.push_str(&format!(
+            "  {name}: {{ args: {args}; result: {result} }};\n"
+        ));
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn target() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts")
+}
+
+#[test]
+fn bindings_are_fresh() {
+    let want = render();
+    let path = target();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &want).expect("write bindings");
+        return;
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p nianbao-app bindings`"
+    );
+}
+
+#[test]
+fn every_command_has_a_signature() {
+    let names: Vec<_> = COMMAND_SIGNATURES.iter().map(|(n, _, _)| *n).collect();
+    assert_eq!(names, crate::COMMANDS);
+}

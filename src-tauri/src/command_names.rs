@@ -1,0 +1,17 @@
+// Shared by build.rs (which turns each name into an `allow-…` permission) and the app (whose
+// tests check this list against the handler and the generated TypeScript). Keep in step with
+// `tauri::generate_handler!` in lib.rs.
+pub const COMMANDS: &[&str] = &[
+    "layout",
+    "snapshot",
+    "edit",
+    "edit_many",
+    "finish_field",
+    "undo",
+    "redo",
+    "new_report",
+    "open_dialog",
+    "open_recent",
+    "save",
+    "save_as",
+];

@@ -1,0 +1,319 @@
+//! The commands the UI calls. Each locks the document, does one thing, and answers with what the
+//! UI needs to redraw; the window title follows the document. File commands run their dialogs
+//! off the main thread and report a user's cancel as an outcome, not an error.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use nianbao_core::model::AgencyKind;
+use nianbao_core::Report;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+
+use crate::doc::Document;
+use crate::dto::{self, DocStatus, EditResult, FieldEdit, FileOutcome, Snapshot};
+use crate::error::{AppError, AppResult};
+use crate::files::{self, Recent};
+use crate::layout::{self, Layout};
+
+pub struct AppState {
+    pub doc: Mutex<Document>,
+    pub recent: Mutex<Recent>,
+    /// Shown once by the UI (a file from the command line that could not be opened).
+    pub notice: Mutex<Option<String>>,
+    shown_title: Mutex<String>,
+}
+
+impl AppState {
+    pub fn new(doc: Document, recent: Recent, notice: Option<String>) -> AppState {
+        AppState {
+            doc: Mutex::new(doc),
+            recent: Mutex::new(recent),
+            notice: Mutex::new(notice),
+            shown_title: Mutex::new(String::new()),
+        }
+    }
+}
+
+/// A panic while holding a lock must not make every later command fail: the data is still
+/// whole (each change is applied to a clone-checked report), so the guard is taken back.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Keeps the native window title equal to the report's title, `*` marking unsaved changes.
+pub fn sync_title<R: Runtime>(app: &AppHandle<R>, state: &AppState, status: &DocStatus) {
+    let mut shown = lock(&state.shown_title);
+    if *shown == status.window_title {
+        return;
+    }
+    if let Some(w) = app.get_webview_window("main") {
+        if w.set_title(&status.window_title).is_ok() {
+            shown.clone_from(&status.window_title);
+        }
+    }
+}
+
+fn snapshot_of<R: Runtime>(app: &AppHandle<R>, state: &AppState, doc: &Document) -> Snapshot {
+    let recent = lock(&state.recent).list();
+    let notice = lock(&state.notice).take();
+    let s = dto::snapshot(doc, recent, notice);
+    sync_title(app, state, &s.status);
+    s
+}
+
+fn result_of<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    doc: &Document,
+    change: crate::doc::Change,
+) -> EditResult {
+    let r = dto::edit_result(doc, change.changed);
+    sync_title(app, state, &r.status);
+    r
+}
+
+#[tauri::command]
+pub fn layout() -> Layout {
+    layout::layout()
+}
+
+#[tauri::command]
+pub fn snapshot<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Snapshot {
+    let doc = lock(&state.doc);
+    snapshot_of(&app, &state, &doc)
+}
+
+#[tauri::command]
+pub fn edit<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+    text: String,
+) -> AppResult<EditResult> {
+    let mut doc = lock(&state.doc);
+    let change = doc.edit(&path, &text)?;
+    Ok(result_of(&app, &state, &doc, change))
+}
+
+#[tauri::command]
+pub fn edit_many<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    edits: Vec<FieldEdit>,
+) -> AppResult<EditResult> {
+    let edits: Vec<(String, String)> = edits.into_iter().map(|e| (e.path, e.text)).collect();
+    let mut doc = lock(&state.doc);
+    let change = doc.edit_many(&edits)?;
+    Ok(result_of(&app, &state, &doc, change))
+}
+
+#[tauri::command]
+pub fn finish_field<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> AppResult<EditResult> {
+    let mut doc = lock(&state.doc);
+    let change = doc.finish_field(&path)?;
+    Ok(result_of(&app, &state, &doc, change))
+}
+
+#[tauri::command]
+pub fn undo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Snapshot {
+    let mut doc = lock(&state.doc);
+    doc.undo();
+    snapshot_of(&app, &state, &doc)
+}
+
+#[tauri::command]
+pub fn redo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Snapshot {
+    let mut doc = lock(&state.doc);
+    doc.redo();
+    snapshot_of(&app, &state, &doc)
+}
+
+/// Asks before unsaved changes are thrown away. `true`: go ahead.
+async fn may_discard<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> bool {
+    if !lock(&state.doc).is_dirty() {
+        return true;
+    }
+    let dialog = app
+        .dialog()
+        .message("当前年报有尚未保存的修改。继续操作将放弃这些修改。")
+        .title("放弃未保存的修改？")
+        .kind(MessageDialogKind::Warning)
+        .buttons(MessageDialogButtons::OkCancelCustom(
+            "放弃修改".into(),
+            "取消".into(),
+        ));
+    tauri::async_runtime::spawn_blocking(move || dialog.blocking_show())
+        .await
+        .unwrap_or(false)
+}
+
+fn file_filter_name() -> &'static str {
+    "年报文件"
+}
+
+fn done<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> FileOutcome {
+    let doc = lock(&state.doc);
+    FileOutcome::Done {
+        snapshot: Box::new(snapshot_of(app, state, &doc)),
+    }
+}
+
+/// The year a new report is for: last year (reports are written in January to March).
+pub(crate) fn report_year() -> u64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    // Days to civil year (Howard Hinnant's algorithm), good for any date after 1970.
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year - 1).max(2019) as u64
+}
+
+#[tauri::command]
+pub async fn new_report<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<FileOutcome> {
+    if !may_discard(&app, &state).await {
+        return Ok(FileOutcome::Cancelled);
+    }
+    *lock(&state.doc) = Document::new(Report::new("", AgencyKind::Department, report_year()), None);
+    Ok(done(&app, &state))
+}
+
+/// Opens a file chosen in the native dialog.
+#[tauri::command]
+pub async fn open_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<FileOutcome> {
+    if !may_discard(&app, &state).await {
+        return Ok(FileOutcome::Cancelled);
+    }
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title("打开年报")
+        .add_filter(file_filter_name(), &["json"]);
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .ok()
+        .flatten();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(FileOutcome::Cancelled);
+    };
+    open_path(&app, &state, path)
+}
+
+/// Opens a file from the recent-files list.
+#[tauri::command]
+pub async fn open_recent<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> AppResult<FileOutcome> {
+    let path = PathBuf::from(path);
+    if !lock(&state.recent).contains(&path) {
+        // Only files the user opened before can be named by the UI.
+        return Err(AppError::new(
+            "errors.file.read",
+            "这个文件不在最近打开的列表中，请用“打开”选择它。",
+        ));
+    }
+    if !may_discard(&app, &state).await {
+        return Ok(FileOutcome::Cancelled);
+    }
+    open_path(&app, &state, path)
+}
+
+pub fn open_path<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    path: PathBuf,
+) -> AppResult<FileOutcome> {
+    let report = files::read_report(&path)?;
+    lock(&state.recent).touch(&path);
+    *lock(&state.doc) = Document::new(report, Some(path));
+    Ok(done(app, state))
+}
+
+#[tauri::command]
+pub async fn save<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<FileOutcome> {
+    let path = lock(&state.doc).path.clone();
+    match path {
+        Some(path) => save_to(&app, &state, path),
+        None => save_as(app, state).await,
+    }
+}
+
+#[tauri::command]
+pub async fn save_as<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<FileOutcome> {
+    let (suggested, dir) = {
+        let doc = lock(&state.doc);
+        let title = dto::DocStatus::of(&doc).title;
+        let dir = doc
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|d| d.to_path_buf());
+        (format!("{title}{}", files::EXTENSION), dir)
+    };
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("另存为")
+        .set_file_name(suggested)
+        .add_filter(file_filter_name(), &["json"]);
+    if let Some(dir) = dir {
+        dialog = dialog.set_directory(dir);
+    }
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .ok()
+        .flatten();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(FileOutcome::Cancelled);
+    };
+    save_to(&app, &state, files::with_extension(path))
+}
+
+fn save_to<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    path: PathBuf,
+) -> AppResult<FileOutcome> {
+    {
+        let mut doc = lock(&state.doc);
+        files::write_report(&path, doc.report())?;
+        doc.mark_saved(path.clone());
+    }
+    lock(&state.recent).touch(&path);
+    Ok(done(app, state))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_new_report_is_for_last_year() {
+        let y = super::report_year();
+        assert!((2024..2200).contains(&y), "{y}");
+    }
+}

@@ -1,0 +1,300 @@
+//! The open document: the report, where it lives on disk, whether it differs from what was saved,
+//! and its undo history. No Tauri here, so all of it is unit-tested directly.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use nianbao_core::cell::MoneyCell;
+use nianbao_core::{FieldPath, Report};
+
+use crate::error::{AppError, AppResult};
+
+/// How many steps Ctrl+Z can go back.
+const UNDO_LIMIT: usize = 200;
+
+pub struct Document {
+    report: Report,
+    /// The report as last opened or saved: the document is dirty when it differs from this.
+    saved: Report,
+    pub path: Option<PathBuf>,
+    /// Grows with every change, so the UI can drop replies older than what it shows.
+    revision: u64,
+    undo: Vec<Report>,
+    redo: Vec<Report>,
+    /// Consecutive edits of one field are one undo step (typing "92" is one change, not two).
+    coalesce: Option<FieldPath>,
+}
+
+/// What one change did, beyond the text the user typed into the edited field.
+#[derive(Debug, Default, PartialEq)]
+pub struct Change {
+    /// Fields whose text changed (a total that follows its parts, a pasted block, …).
+    pub changed: BTreeMap<String, String>,
+}
+
+impl Document {
+    pub fn new(report: Report, path: Option<PathBuf>) -> Document {
+        Document {
+            saved: report.clone(),
+            report,
+            path,
+            revision: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            coalesce: None,
+        }
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.report != self.saved
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// The document now matches the file at `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.saved = self.report.clone();
+        self.path = Some(path);
+        self.coalesce = None;
+        self.revision += 1;
+    }
+
+    /// Every field's text, for a full refresh of the UI.
+    pub fn fields(&self) -> BTreeMap<String, String> {
+        FieldPath::all_fields()
+            .into_iter()
+            .filter_map(|p| self.report.text_at(p).map(|t| (p.to_string(), t)))
+            .collect()
+    }
+
+    /// One typed text into one field. The edited field itself is not listed in the change (the
+    /// UI already shows what was typed), unless the text is stored differently.
+    pub fn edit(&mut self, path: &str, text: &str) -> AppResult<Change> {
+        let p: FieldPath = path.parse()?;
+        let before = self.report.clone();
+        self.report.apply_at(p, text)?;
+        if self.report == before {
+            return Ok(Change::default());
+        }
+        if self.coalesce != Some(p) {
+            self.push_undo(before.clone());
+        }
+        self.redo.clear();
+        self.coalesce = Some(p);
+        self.revision += 1;
+        let mut change = diff(&before, &self.report);
+        change.changed.remove(path);
+        Ok(change)
+    }
+
+    /// Several edits as one undo step (a block pasted from a spreadsheet). All or nothing.
+    pub fn edit_many(&mut self, edits: &[(String, String)]) -> AppResult<Change> {
+        let before = self.report.clone();
+        for (path, text) in edits {
+            if let Err(e) = self.report.apply(path, text) {
+                self.report = before;
+                return Err(e.into());
+            }
+        }
+        if self.report == before {
+            return Ok(Change::default());
+        }
+        self.push_undo(before.clone());
+        self.redo.clear();
+        self.coalesce = None;
+        self.revision += 1;
+        Ok(diff(&before, &self.report))
+    }
+
+    /// The user left a field: it shows from now on as stored. The fee gets its four decimals
+    /// (805.5 → 805.5000) when that only adds zeros; more decimals are left for the rule to flag.
+    pub fn finish_field(&mut self, path: &str) -> AppResult<Change> {
+        let p: FieldPath = path.parse()?;
+        let mut change = Change::default();
+        if p == FieldPath::Fee {
+            let fee = &self.report.active.fee;
+            if let (Some(v), Some(shown)) = (fee.value(), fee.display_4dp()) {
+                if v.scale() <= 4 && shown != fee.raw() {
+                    let before = self.report.clone();
+                    self.report.active.fee = MoneyCell::new(&shown);
+                    if self.coalesce != Some(p) {
+                        self.push_undo(before);
+                    }
+                    self.redo.clear();
+                    self.revision += 1;
+                }
+            }
+        }
+        self.coalesce = None;
+        if let Some(text) = self.report.text_at(p) {
+            change.changed.insert(path.to_string(), text);
+        }
+        Ok(change)
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(prev) = self.undo.pop() else {
+            return false;
+        };
+        self.redo.push(std::mem::replace(&mut self.report, prev));
+        self.coalesce = None;
+        self.revision += 1;
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(std::mem::replace(&mut self.report, next));
+        self.coalesce = None;
+        self.revision += 1;
+        true
+    }
+
+    fn push_undo(&mut self, r: Report) {
+        self.undo.push(r);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+    }
+}
+
+fn diff(before: &Report, after: &Report) -> Change {
+    let mut changed = BTreeMap::new();
+    for p in FieldPath::all_fields() {
+        let now = after.text_at(p);
+        if before.text_at(p) != now {
+            changed.insert(p.to_string(), now.unwrap_or_default());
+        }
+    }
+    Change { changed }
+}
+
+/// Checks that a path names an editable field (for commands that take one from the UI).
+pub fn parse_path(path: &str) -> AppResult<FieldPath> {
+    path.parse::<FieldPath>().map_err(AppError::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nianbao_core::model::AgencyKind;
+
+    fn doc() -> Document {
+        let mut r = Report::new("某局", AgencyKind::Department, 2023);
+        r.apply("requests.new_received.natural_person", "3")
+            .expect("edit");
+        r.apply("requests.granted.natural_person", "3")
+            .expect("edit");
+        Document::new(r, None)
+    }
+
+    #[test]
+    fn typing_into_one_field_is_one_undo_step() {
+        let mut d = doc();
+        d.edit("requests.new_received.natural_person", "9")
+            .expect("edit");
+        d.edit("requests.new_received.natural_person", "92")
+            .expect("edit");
+        assert!(d.is_dirty());
+        assert!(d.undo());
+        assert!(!d.can_undo());
+        assert_eq!(d.fields()["requests.new_received.natural_person"], "3");
+        assert!(!d.is_dirty(), "undo back to the saved state is clean");
+        assert!(d.redo());
+        assert_eq!(d.fields()["requests.new_received.natural_person"], "92");
+    }
+
+    #[test]
+    fn totals_that_follow_are_reported_as_changed() {
+        let mut d = doc();
+        let c = d
+            .edit("requests.new_received.natural_person", "4")
+            .expect("edit");
+        assert_eq!(
+            c.changed
+                .get("requests.new_received.total")
+                .map(String::as_str),
+            Some("4")
+        );
+        assert!(!c
+            .changed
+            .contains_key("requests.new_received.natural_person"));
+    }
+
+    #[test]
+    fn a_paste_is_one_step_and_all_or_nothing() {
+        let mut d = doc();
+        let edits = vec![
+            ("review.reconsideration.upheld".to_string(), "1".to_string()),
+            (
+                "review.reconsideration.corrected".to_string(),
+                "2".to_string(),
+            ),
+        ];
+        let c = d.edit_many(&edits).expect("paste");
+        assert_eq!(c.changed["review.reconsideration.total"], "3");
+        let rev = d.revision();
+        let bad = vec![
+            ("review.reconsideration.upheld".to_string(), "5".to_string()),
+            ("nowhere.at.all".to_string(), "1".to_string()),
+        ];
+        assert!(d.edit_many(&bad).is_err());
+        assert_eq!(d.revision(), rev);
+        assert_eq!(d.fields()["review.reconsideration.upheld"], "1");
+        assert!(d.undo());
+        assert_eq!(d.fields()["review.reconsideration.upheld"], "");
+    }
+
+    #[test]
+    fn same_text_changes_nothing() {
+        let mut d = doc();
+        let rev = d.revision();
+        d.edit("requests.new_received.natural_person", "3")
+            .expect("edit");
+        assert_eq!(d.revision(), rev);
+        assert!(!d.can_undo());
+    }
+
+    #[test]
+    fn the_fee_gets_four_decimals_when_left() {
+        let mut d = doc();
+        d.edit("active.fee", "805.5").expect("edit");
+        let c = d.finish_field("active.fee").expect("leave");
+        assert_eq!(c.changed["active.fee"], "805.5000");
+        assert!(d.undo());
+        assert_eq!(
+            d.fields()["active.fee"],
+            "",
+            "typing and formatting are one step"
+        );
+        d.edit("active.fee", "1.23456").expect("edit");
+        let c = d.finish_field("active.fee").expect("leave");
+        assert_eq!(c.changed["active.fee"], "1.23456", "never rounds silently");
+    }
+
+    #[test]
+    fn bad_paths_and_choices_are_chinese_errors() {
+        let mut d = doc();
+        let e = d.edit("nowhere", "1").expect_err("unknown");
+        assert_eq!(e.code, "errors.edit.path");
+        let e = d.edit("meta.kind", "学校").expect_err("choice");
+        assert_eq!(e.code, "errors.edit.value");
+        assert!(e.message.contains("机关类别"));
+    }
+}

@@ -1,0 +1,181 @@
+//! What crosses the IPC boundary. These types are the contract with the UI: their TypeScript
+//! twins in `ui/src/bindings.ts` are generated from them (see `bindings.rs`) and checked for
+//! staleness by a test. The core's own types stay free of ts-rs.
+
+use std::collections::BTreeMap;
+
+use nianbao_core::{Diagnostic, Report, Severity};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::doc::Document;
+
+/// One finding of the validator, flattened for display.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosticDto {
+    pub code: String,
+    pub severity: SeverityDto,
+    /// 错误, 警告 or 提示.
+    pub severity_label: String,
+    /// The section the first path belongs to; `null` for findings about the report as a whole.
+    #[ts(type = "SectionKey | null")]
+    pub section: Option<String>,
+    /// The fields concerned; the first is where a click in the findings list jumps to.
+    #[ts(type = "FieldPath[]")]
+    pub paths: Vec<String>,
+    /// Where, in words a user recognises (表三·自然人·本年新收).
+    pub location: String,
+    pub message: String,
+    pub hint: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityDto {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<&Diagnostic> for DiagnosticDto {
+    fn from(d: &Diagnostic) -> DiagnosticDto {
+        DiagnosticDto {
+            code: d.code.to_string(),
+            severity: match d.severity {
+                Severity::Error => SeverityDto::Error,
+                Severity::Warning => SeverityDto::Warning,
+                Severity::Info => SeverityDto::Info,
+            },
+            severity_label: d.severity.label().to_string(),
+            section: d.section().map(|s| s.key().to_string()),
+            paths: d.paths.iter().map(|p| p.to_string()).collect(),
+            location: d.location(),
+            message: d.message.clone(),
+            hint: d.hint.clone(),
+        }
+    }
+}
+
+pub fn diagnostics(r: &Report) -> Vec<DiagnosticDto> {
+    nianbao_core::validate(r, None)
+        .iter()
+        .map(DiagnosticDto::from)
+        .collect()
+}
+
+/// The document's state as the window frame and the menu show it.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocStatus {
+    pub revision: u64,
+    /// The report's title (`{机关名称}{年度}年政府信息公开工作年度报告`).
+    pub title: String,
+    /// The window title: the report's title, marked with `*` while unsaved.
+    pub window_title: String,
+    pub dirty: bool,
+    /// Where the report is saved; `null` for a new report never saved.
+    pub path: Option<String>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+impl DocStatus {
+    pub fn of(d: &Document) -> DocStatus {
+        let r = d.report();
+        let title = if r.meta.agency.trim().is_empty() && r.meta.title.trim().is_empty() {
+            "未命名年报".to_string()
+        } else {
+            r.title()
+        };
+        let window_title = if d.is_dirty() {
+            format!("*{title}")
+        } else {
+            title.clone()
+        };
+        DocStatus {
+            revision: d.revision(),
+            title,
+            window_title,
+            dirty: d.is_dirty(),
+            path: d.path.as_ref().map(|p| p.display().to_string()),
+            can_undo: d.can_undo(),
+            can_redo: d.can_redo(),
+        }
+    }
+}
+
+/// The reply to every edit: what the validator now says, what the totals should be, and which
+/// other fields changed as a consequence.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EditResult {
+    pub status: DocStatus,
+    pub diagnostics: Vec<DiagnosticDto>,
+    /// What every total cell should hold, by path.
+    #[ts(type = "Partial<Record<FieldPath, number>>")]
+    pub computed: BTreeMap<String, u64>,
+    /// Fields whose text changed besides the one edited (totals that follow their parts).
+    #[ts(type = "Partial<Record<FieldPath, string>>")]
+    pub changed: BTreeMap<String, String>,
+}
+
+/// Everything the UI needs to draw the document from scratch (after open, new, undo, redo).
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Snapshot {
+    pub status: DocStatus,
+    pub diagnostics: Vec<DiagnosticDto>,
+    #[ts(type = "Partial<Record<FieldPath, number>>")]
+    pub computed: BTreeMap<String, u64>,
+    /// The text of every field.
+    #[ts(type = "Record<FieldPath, string>")]
+    pub fields: BTreeMap<String, String>,
+    pub recent: Vec<RecentFile>,
+    /// A message to show once (a file given on the command line that could not be opened).
+    pub notice: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecentFile {
+    pub path: String,
+    /// The file name without its folders, for the menu.
+    pub name: String,
+}
+
+/// One edit in a batch (a pasted block).
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+pub struct FieldEdit {
+    #[ts(type = "FieldPath")]
+    pub path: String,
+    pub text: String,
+}
+
+/// The outcome of a file command: done, or cancelled by the user (not an error).
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum FileOutcome {
+    Done { snapshot: Box<Snapshot> },
+    Cancelled,
+}
+
+pub fn edit_result(d: &Document, changed: BTreeMap<String, String>) -> EditResult {
+    EditResult {
+        status: DocStatus::of(d),
+        diagnostics: diagnostics(d.report()),
+        computed: d.report().computed_totals(),
+        changed,
+    }
+}
+
+pub fn snapshot(d: &Document, recent: Vec<RecentFile>, notice: Option<String>) -> Snapshot {
+    Snapshot {
+        status: DocStatus::of(d),
+        diagnostics: diagnostics(d.report()),
+        computed: d.report().computed_totals(),
+        fields: d.fields(),
+        recent,
+        notice,
+    }
+}

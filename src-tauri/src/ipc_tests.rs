@@ -1,0 +1,106 @@
+//! The whole app booted under the mock runtime: commands called through the real IPC layer.
+
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindowBuilder;
+
+fn invoke(
+    w: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    body: serde_json::Value,
+) -> Result<serde_json::Value, serde_json::Value> {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<serde_json::Value>().expect("json"))
+}
+
+fn seed() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/003.nianbao.json")
+}
+
+#[test]
+fn the_app_boots_and_edits_through_ipc() {
+    let app = crate::app_builder(mock_builder(), Some(seed()))
+        .build(mock_context(noop_assets()))
+        .expect("app");
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window");
+
+    let snap = invoke(&w, "snapshot", serde_json::json!({})).expect("snapshot");
+    assert_eq!(snap["fields"]["requests.new_received.natural_person"], "91");
+    assert_eq!(snap["status"]["dirty"], false);
+    assert_eq!(
+        snap["diagnostics"],
+        serde_json::json!([]),
+        "seed 003 is clean"
+    );
+
+    let r = invoke(
+        &w,
+        "edit",
+        serde_json::json!({"path": "requests.new_received.natural_person", "text": "92"}),
+    )
+    .expect("edit");
+    let diags = r["diagnostics"].as_array().expect("list");
+    let balance = diags
+        .iter()
+        .find(|d| d["code"] == "T3-BALANCE")
+        .expect("balance finding");
+    let message = balance["message"].as_str().unwrap_or_default();
+    assert!(message.contains("本年新收 92"), "{message}");
+    assert_eq!(balance["paths"][0], "requests.new_received.natural_person");
+    assert_eq!(balance["severity"], "error");
+    assert_eq!(r["status"]["dirty"], true);
+    assert!(r["status"]["windowTitle"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with('*'));
+
+    let err = invoke(
+        &w,
+        "edit",
+        serde_json::json!({"path": "meta.kind", "text": "学校"}),
+    )
+    .expect_err("bad choice");
+    assert_eq!(err["code"], "errors.edit.value");
+
+    let snap = invoke(&w, "undo", serde_json::json!({})).expect("undo");
+    assert_eq!(snap["fields"]["requests.new_received.natural_person"], "91");
+    assert_eq!(snap["diagnostics"], serde_json::json!([]));
+    assert_eq!(snap["status"]["dirty"], false);
+}
+
+#[test]
+fn a_broken_file_on_the_command_line_gives_a_notice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("坏文件.nianbao.json");
+    std::fs::write(&path, b"{\"schema_version\": 1,").expect("write");
+    let app = crate::app_builder(mock_builder(), Some(path.clone()))
+        .build(mock_context(noop_assets()))
+        .expect("app");
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window");
+    let snap = invoke(&w, "snapshot", serde_json::json!({})).expect("snapshot");
+    let notice = snap["notice"].as_str().expect("notice");
+    assert!(
+        notice.starts_with("无法打开“坏文件.nianbao.json”"),
+        "{notice}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        b"{\"schema_version\": 1,"
+    );
+}

@@ -1,0 +1,379 @@
+// 由 src-tauri 的 Rust 类型生成，请勿手工修改。
+// Generated from the Rust types in src-tauri; do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p nianbao-app bindings
+
+/** The editor's pages: 基本信息 and sections 一 to 六. */
+export type SectionKey =
+  | "meta"
+  | "overview"
+  | "active"
+  | "requests"
+  | "review"
+  | "problems"
+  | "other";
+
+/** Every field of a report as the edit API names it, and the sections as findings name them. */
+export type FieldPath =
+  | "meta.agency"
+  | "meta.kind"
+  | "meta.year"
+  | "meta.published"
+  | "meta.title"
+  | "overview.intro"
+  | "overview.active.heading"
+  | "overview.active"
+  | "overview.requests.heading"
+  | "overview.requests"
+  | "overview.management.heading"
+  | "overview.management"
+  | "overview.platform.heading"
+  | "overview.platform"
+  | "overview.supervision.heading"
+  | "overview.supervision"
+  | "active.regulations.issued"
+  | "active.regulations.repealed"
+  | "active.regulations.in_force"
+  | "active.normative_documents.issued"
+  | "active.normative_documents.repealed"
+  | "active.normative_documents.in_force"
+  | "active.licensing"
+  | "active.penalty"
+  | "active.enforcement"
+  | "active.fee"
+  | "requests.new_received.natural_person"
+  | "requests.new_received.commercial_enterprise"
+  | "requests.new_received.research_institution"
+  | "requests.new_received.social_welfare_org"
+  | "requests.new_received.legal_service_agency"
+  | "requests.new_received.other_org"
+  | "requests.new_received.total"
+  | "requests.carried_over.natural_person"
+  | "requests.carried_over.commercial_enterprise"
+  | "requests.carried_over.research_institution"
+  | "requests.carried_over.social_welfare_org"
+  | "requests.carried_over.legal_service_agency"
+  | "requests.carried_over.other_org"
+  | "requests.carried_over.total"
+  | "requests.granted.natural_person"
+  | "requests.granted.commercial_enterprise"
+  | "requests.granted.research_institution"
+  | "requests.granted.social_welfare_org"
+  | "requests.granted.legal_service_agency"
+  | "requests.granted.other_org"
+  | "requests.granted.total"
+  | "requests.partially_granted.natural_person"
+  | "requests.partially_granted.commercial_enterprise"
+  | "requests.partially_granted.research_institution"
+  | "requests.partially_granted.social_welfare_org"
+  | "requests.partially_granted.legal_service_agency"
+  | "requests.partially_granted.other_org"
+  | "requests.partially_granted.total"
+  | "requests.withheld_state_secret.natural_person"
+  | "requests.withheld_state_secret.commercial_enterprise"
+  | "requests.withheld_state_secret.research_institution"
+  | "requests.withheld_state_secret.social_welfare_org"
+  | "requests.withheld_state_secret.legal_service_agency"
+  | "requests.withheld_state_secret.other_org"
+  | "requests.withheld_state_secret.total"
+  | "requests.withheld_prohibited_by_law.natural_person"
+  | "requests.withheld_prohibited_by_law.commercial_enterprise"
+  | "requests.withheld_prohibited_by_law.research_institution"
+  | "requests.withheld_prohibited_by_law.social_welfare_org"
+  | "requests.withheld_prohibited_by_law.legal_service_agency"
+  | "requests.withheld_prohibited_by_law.other_org"
+  | "requests.withheld_prohibited_by_law.total"
+  | "requests.withheld_three_safeties.natural_person"
+  | "requests.withheld_three_safeties.commercial_enterprise"
+  | "requests.withheld_three_safeties.research_institution"
+  | "requests.withheld_three_safeties.social_welfare_org"
+  | "requests.withheld_three_safeties.legal_service_agency"
+  | "requests.withheld_three_safeties.other_org"
+  | "requests.withheld_three_safeties.total"
+  | "requests.withheld_third_party.natural_person"
+  | "requests.withheld_third_party.commercial_enterprise"
+  | "requests.withheld_third_party.research_institution"
+  | "requests.withheld_third_party.social_welfare_org"
+  | "requests.withheld_third_party.legal_service_agency"
+  | "requests.withheld_third_party.other_org"
+  | "requests.withheld_third_party.total"
+  | "requests.withheld_internal_affairs.natural_person"
+  | "requests.withheld_internal_affairs.commercial_enterprise"
+  | "requests.withheld_internal_affairs.research_institution"
+  | "requests.withheld_internal_affairs.social_welfare_org"
+  | "requests.withheld_internal_affairs.legal_service_agency"
+  | "requests.withheld_internal_affairs.other_org"
+  | "requests.withheld_internal_affairs.total"
+  | "requests.withheld_process_info.natural_person"
+  | "requests.withheld_process_info.commercial_enterprise"
+  | "requests.withheld_process_info.research_institution"
+  | "requests.withheld_process_info.social_welfare_org"
+  | "requests.withheld_process_info.legal_service_agency"
+  | "requests.withheld_process_info.other_org"
+  | "requests.withheld_process_info.total"
+  | "requests.withheld_enforcement_file.natural_person"
+  | "requests.withheld_enforcement_file.commercial_enterprise"
+  | "requests.withheld_enforcement_file.research_institution"
+  | "requests.withheld_enforcement_file.social_welfare_org"
+  | "requests.withheld_enforcement_file.legal_service_agency"
+  | "requests.withheld_enforcement_file.other_org"
+  | "requests.withheld_enforcement_file.total"
+  | "requests.withheld_query_matter.natural_person"
+  | "requests.withheld_query_matter.commercial_enterprise"
+  | "requests.withheld_query_matter.research_institution"
+  | "requests.withheld_query_matter.social_welfare_org"
+  | "requests.withheld_query_matter.legal_service_agency"
+  | "requests.withheld_query_matter.other_org"
+  | "requests.withheld_query_matter.total"
+  | "requests.unavailable_not_held.natural_person"
+  | "requests.unavailable_not_held.commercial_enterprise"
+  | "requests.unavailable_not_held.research_institution"
+  | "requests.unavailable_not_held.social_welfare_org"
+  | "requests.unavailable_not_held.legal_service_agency"
+  | "requests.unavailable_not_held.other_org"
+  | "requests.unavailable_not_held.total"
+  | "requests.unavailable_needs_creation.natural_person"
+  | "requests.unavailable_needs_creation.commercial_enterprise"
+  | "requests.unavailable_needs_creation.research_institution"
+  | "requests.unavailable_needs_creation.social_welfare_org"
+  | "requests.unavailable_needs_creation.legal_service_agency"
+  | "requests.unavailable_needs_creation.other_org"
+  | "requests.unavailable_needs_creation.total"
+  | "requests.unavailable_unclear.natural_person"
+  | "requests.unavailable_unclear.commercial_enterprise"
+  | "requests.unavailable_unclear.research_institution"
+  | "requests.unavailable_unclear.social_welfare_org"
+  | "requests.unavailable_unclear.legal_service_agency"
+  | "requests.unavailable_unclear.other_org"
+  | "requests.unavailable_unclear.total"
+  | "requests.not_processed_complaint.natural_person"
+  | "requests.not_processed_complaint.commercial_enterprise"
+  | "requests.not_processed_complaint.research_institution"
+  | "requests.not_processed_complaint.social_welfare_org"
+  | "requests.not_processed_complaint.legal_service_agency"
+  | "requests.not_processed_complaint.other_org"
+  | "requests.not_processed_complaint.total"
+  | "requests.not_processed_repeated.natural_person"
+  | "requests.not_processed_repeated.commercial_enterprise"
+  | "requests.not_processed_repeated.research_institution"
+  | "requests.not_processed_repeated.social_welfare_org"
+  | "requests.not_processed_repeated.legal_service_agency"
+  | "requests.not_processed_repeated.other_org"
+  | "requests.not_processed_repeated.total"
+  | "requests.not_processed_publication.natural_person"
+  | "requests.not_processed_publication.commercial_enterprise"
+  | "requests.not_processed_publication.research_institution"
+  | "requests.not_processed_publication.social_welfare_org"
+  | "requests.not_processed_publication.legal_service_agency"
+  | "requests.not_processed_publication.other_org"
+  | "requests.not_processed_publication.total"
+  | "requests.not_processed_excessive.natural_person"
+  | "requests.not_processed_excessive.commercial_enterprise"
+  | "requests.not_processed_excessive.research_institution"
+  | "requests.not_processed_excessive.social_welfare_org"
+  | "requests.not_processed_excessive.legal_service_agency"
+  | "requests.not_processed_excessive.other_org"
+  | "requests.not_processed_excessive.total"
+  | "requests.not_processed_confirmation.natural_person"
+  | "requests.not_processed_confirmation.commercial_enterprise"
+  | "requests.not_processed_confirmation.research_institution"
+  | "requests.not_processed_confirmation.social_welfare_org"
+  | "requests.not_processed_confirmation.legal_service_agency"
+  | "requests.not_processed_confirmation.other_org"
+  | "requests.not_processed_confirmation.total"
+  | "requests.other_overdue_correction.natural_person"
+  | "requests.other_overdue_correction.commercial_enterprise"
+  | "requests.other_overdue_correction.research_institution"
+  | "requests.other_overdue_correction.social_welfare_org"
+  | "requests.other_overdue_correction.legal_service_agency"
+  | "requests.other_overdue_correction.other_org"
+  | "requests.other_overdue_correction.total"
+  | "requests.other_overdue_fee.natural_person"
+  | "requests.other_overdue_fee.commercial_enterprise"
+  | "requests.other_overdue_fee.research_institution"
+  | "requests.other_overdue_fee.social_welfare_org"
+  | "requests.other_overdue_fee.legal_service_agency"
+  | "requests.other_overdue_fee.other_org"
+  | "requests.other_overdue_fee.total"
+  | "requests.other_other.natural_person"
+  | "requests.other_other.commercial_enterprise"
+  | "requests.other_other.research_institution"
+  | "requests.other_other.social_welfare_org"
+  | "requests.other_other.legal_service_agency"
+  | "requests.other_other.other_org"
+  | "requests.other_other.total"
+  | "requests.total.natural_person"
+  | "requests.total.commercial_enterprise"
+  | "requests.total.research_institution"
+  | "requests.total.social_welfare_org"
+  | "requests.total.legal_service_agency"
+  | "requests.total.other_org"
+  | "requests.total.total"
+  | "requests.carried_forward.natural_person"
+  | "requests.carried_forward.commercial_enterprise"
+  | "requests.carried_forward.research_institution"
+  | "requests.carried_forward.social_welfare_org"
+  | "requests.carried_forward.legal_service_agency"
+  | "requests.carried_forward.other_org"
+  | "requests.carried_forward.total"
+  | "review.reconsideration.upheld"
+  | "review.reconsideration.corrected"
+  | "review.reconsideration.other"
+  | "review.reconsideration.pending"
+  | "review.reconsideration.total"
+  | "review.litigation_direct.upheld"
+  | "review.litigation_direct.corrected"
+  | "review.litigation_direct.other"
+  | "review.litigation_direct.pending"
+  | "review.litigation_direct.total"
+  | "review.litigation_after_reconsideration.upheld"
+  | "review.litigation_after_reconsideration.corrected"
+  | "review.litigation_after_reconsideration.other"
+  | "review.litigation_after_reconsideration.pending"
+  | "review.litigation_after_reconsideration.total"
+  | "problems"
+  | "other"
+  | "meta"
+  | "overview"
+  | "active"
+  | "requests"
+  | "review";
+
+export type AppError = { 
+/**
+ * Stable, dotted: `errors.file.read`, `errors.edit.value`, …
+ */
+code: string, 
+/**
+ * What happened and what to do, in Chinese.
+ */
+message: string, };
+
+export type SeverityDto = "error" | "warning" | "info";
+
+export type DiagnosticDto = { code: string, severity: SeverityDto, 
+/**
+ * 错误, 警告 or 提示.
+ */
+severityLabel: string, 
+/**
+ * The section the first path belongs to; `null` for findings about the report as a whole.
+ */
+section: SectionKey | null, 
+/**
+ * The fields concerned; the first is where a click in the findings list jumps to.
+ */
+paths: FieldPath[], 
+/**
+ * Where, in words a user recognises (表三·自然人·本年新收).
+ */
+location: string, message: string, hint: string, };
+
+export type DocStatus = { revision: number, 
+/**
+ * The report's title (`{机关名称}{年度}年政府信息公开工作年度报告`).
+ */
+title: string, 
+/**
+ * The window title: the report's title, marked with `*` while unsaved.
+ */
+windowTitle: string, dirty: boolean, 
+/**
+ * Where the report is saved; `null` for a new report never saved.
+ */
+path: string | null, canUndo: boolean, canRedo: boolean, };
+
+export type EditResult = { status: DocStatus, diagnostics: Array<DiagnosticDto>, 
+/**
+ * What every total cell should hold, by path.
+ */
+computed: Partial<Record<FieldPath, number>>, 
+/**
+ * Fields whose text changed besides the one edited (totals that follow their parts).
+ */
+changed: Partial<Record<FieldPath, string>>, };
+
+export type RecentFile = { path: string, 
+/**
+ * The file name without its folders, for the menu.
+ */
+name: string, };
+
+export type Snapshot = { status: DocStatus, diagnostics: Array<DiagnosticDto>, computed: Partial<Record<FieldPath, number>>, 
+/**
+ * The text of every field.
+ */
+fields: Record<FieldPath, string>, recent: Array<RecentFile>, 
+/**
+ * A message to show once (a file given on the command line that could not be opened).
+ */
+notice: string | null, };
+
+export type FieldEdit = { path: FieldPath, text: string, };
+
+export type FileOutcome = { "kind": "done", snapshot: Snapshot, } | { "kind": "cancelled" };
+
+export type Layout = { appName: string, sections: Array<SectionInfo>, 
+/**
+ * 机关类别 choices, as typed into `meta.kind`.
+ */
+agencyKinds: Array<string>, 
+/**
+ * The five parts of 一、总体情况.
+ */
+parts: Array<PartInfo>, 
+/**
+ * Tables 二, 三 and 四.
+ */
+tables: Array<TableSpec>, };
+
+export type SectionInfo = { key: SectionKey, 
+/**
+ * The heading as printed (一、总体情况); 基本信息 for the editor's own page.
+ */
+heading: string, 
+/**
+ * The navigator's short name: 基本信息, 一 … 六.
+ */
+numeral: string, 
+/**
+ * The heading without its numeral (总体情况).
+ */
+name: string, };
+
+export type PartInfo = { numeral: string, heading: string, path: FieldPath, };
+
+export type TableSpec = { section: SectionKey, 
+/**
+ * The rows of the table as printed, header rows first.
+ */
+rows: Array<Array<SpecCell>>, };
+
+export type SpecCell = { "kind": "head", text: string, colspan: number, rowspan: number, } | { "kind": "label", text: string, colspan: number, rowspan: number, } | { "kind": "input", path: FieldPath, 
+/**
+ * The cell's name in words (表三·自然人·本年新收), for screen readers and tooltips.
+ */
+label: string, colspan: number, 
+/**
+ * A stated total: the computed value is shown beside it when the two differ.
+ */
+total: boolean, 
+/**
+ * An amount of money (four decimals) rather than a count.
+ */
+money: boolean, };
+
+/** Every command: its arguments and what it answers. */
+export interface Commands {
+  layout: { args: Record<string, never>; result: Layout };
+  snapshot: { args: Record<string, never>; result: Snapshot };
+  edit: { args: { path: FieldPath; text: string }; result: EditResult };
+  edit_many: { args: { edits: FieldEdit[] }; result: EditResult };
+  finish_field: { args: { path: FieldPath }; result: EditResult };
+  undo: { args: Record<string, never>; result: Snapshot };
+  redo: { args: Record<string, never>; result: Snapshot };
+  new_report: { args: Record<string, never>; result: FileOutcome };
+  open_dialog: { args: Record<string, never>; result: FileOutcome };
+  open_recent: { args: { path: string }; result: FileOutcome };
+  save: { args: Record<string, never>; result: FileOutcome };
+  save_as: { args: Record<string, never>; result: FileOutcome };
+}

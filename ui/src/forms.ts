@@ -1,0 +1,203 @@
+// Builds the form of every section from the layout the Rust side describes. The forms only know
+// paths and labels; values, hints and totals arrive later through `View`.
+
+import type { FieldPath, Layout, SectionKey, SpecCell, TableSpec } from "./bindings";
+import { h } from "./dom";
+
+export type Editable = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+export interface Field {
+  path: FieldPath;
+  el: Editable;
+  section: SectionKey;
+  /** Hints for this field appear here (text fields); grid cells use their table's bubble. */
+  hints: HTMLElement | null;
+  /** Grid cells: the table and the cell's place in it. */
+  grid: Grid | null;
+  /** Stated totals: where the computed value is offered. */
+  choice: HTMLButtonElement | null;
+}
+
+export interface Grid {
+  section: SectionKey;
+  cells: HTMLInputElement[][];
+  wrap: HTMLElement;
+  bubble: HTMLElement;
+  list: HTMLElement;
+}
+
+export interface Handlers {
+  input(path: FieldPath, text: string): void;
+  leave(path: FieldPath): void;
+  choose(path: FieldPath): void;
+}
+
+export interface Forms {
+  pages: Map<SectionKey, HTMLElement>;
+  sectionHints: Map<SectionKey, HTMLElement>;
+  fields: Map<string, Field>;
+  grids: Grid[];
+}
+
+/** Sends edits on `input`, but never while an input-method composition is open. */
+function bind(el: Editable, path: FieldPath, on: Handlers): void {
+  let composing = false;
+  el.addEventListener("compositionstart", () => {
+    composing = true;
+  });
+  el.addEventListener("compositionend", () => {
+    composing = false;
+    on.input(path, el.value);
+  });
+  el.addEventListener("input", (e) => {
+    if (composing || (e instanceof InputEvent && e.isComposing)) return;
+    on.input(path, el.value);
+  });
+  el.addEventListener("change", () => {
+    if (el instanceof HTMLSelectElement) on.input(path, el.value);
+  });
+  el.addEventListener("blur", () => {
+    on.leave(path);
+  });
+}
+
+export function buildForms(layout: Layout, root: HTMLElement, on: Handlers): Forms {
+  const forms: Forms = { pages: new Map(), sectionHints: new Map(), fields: new Map(), grids: [] };
+
+  const page = (key: SectionKey): HTMLElement => {
+    const info = layout.sections.find((s) => s.key === key);
+    const hints = h("div", { class: "hints section-hints", "data-for": key });
+    const p = h(
+      "section",
+      { class: "page", "data-section": key, hidden: true, "aria-label": info?.heading ?? key },
+      h("h2", { text: info?.heading ?? key }),
+      hints,
+    );
+    forms.pages.set(key, p);
+    forms.sectionHints.set(key, hints);
+    root.append(p);
+    return p;
+  };
+
+  const textField = (
+    parent: HTMLElement,
+    section: SectionKey,
+    path: FieldPath,
+    label: string,
+    el: Editable,
+    note?: string,
+  ): void => {
+    const id = `f-${path.replaceAll(".", "-")}`;
+    el.id = id;
+    el.dataset.path = path;
+    const hints = h("div", { class: "hints field-hints", "data-for": path });
+    parent.append(
+      h(
+        "div",
+        { class: "field" },
+        h("label", { for: id, text: label }),
+        el,
+        note ? h("p", { class: "note", text: note }) : null,
+        hints,
+      ),
+    );
+    bind(el, path, on);
+    forms.fields.set(path, { path, el, section, hints, grid: null, choice: null });
+  };
+
+  const area = (rows: number): HTMLTextAreaElement =>
+    h("textarea", { rows, spellcheck: "false" });
+
+  // 基本信息
+  {
+    const p = page("meta");
+    const kind = h("select", {});
+    for (const k of layout.agencyKinds) kind.append(h("option", { value: k, text: k }));
+    textField(p, "meta", "meta.agency", "机关名称", h("input", { type: "text", autocomplete: "off" }));
+    textField(p, "meta", "meta.kind", "机关类别", kind, "人民政府的年报于 3 月 31 日前公布，其他机关于 1 月 31 日前公布。");
+    textField(p, "meta", "meta.year", "年度", h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }));
+    textField(p, "meta", "meta.published", "发布日期", h("input", { type: "text", autocomplete: "off", placeholder: "例如 2024年1月20日" }));
+    textField(p, "meta", "meta.title", "标题", h("input", { type: "text", autocomplete: "off" }), "留空即用标准标题：机关名称 + 年度 + “年政府信息公开工作年度报告”。");
+  }
+
+  // 一、总体情况
+  {
+    const p = page("overview");
+    textField(p, "overview", "overview.intro", "开头部分（各部分之前的文字，可以为空）", area(3));
+    for (const part of layout.parts) {
+      textField(p, "overview", part.path, `${part.numeral}${part.heading}`, area(7));
+    }
+  }
+
+  for (const spec of layout.tables) {
+    buildTable(spec, page(spec.section), on, forms);
+  }
+
+  textField(page("problems"), "problems", "problems", "存在的主要问题及改进情况", area(16));
+  textField(page("other"), "other", "other", "其他需要报告的事项（含信息处理费收取情况）", area(16));
+  return forms;
+}
+
+function buildTable(spec: TableSpec, parent: HTMLElement, on: Handlers, forms: Forms): void {
+  const table = h("table", { class: `grid grid-${spec.section}` });
+  const thead = h("thead");
+  const tbody = h("tbody");
+  const cells: HTMLInputElement[][] = [];
+  const bubble = h("div", { class: "bubble", role: "status", hidden: true });
+  const list = h("div", { class: "hints table-hints", "data-for": spec.section });
+  const wrap = h("div", { class: "table-wrap" }, table, bubble);
+  const grid: Grid = { section: spec.section, cells, wrap, bubble, list };
+  let inBody = false;
+
+  for (const row of spec.rows) {
+    const tr = h("tr");
+    const inputs: HTMLInputElement[] = [];
+    for (const c of row) tr.append(cellElement(c, spec.section, inputs, grid, on, forms));
+    if (inputs.length > 0) {
+      inBody = true;
+      cells.push(inputs);
+    }
+    (inBody ? tbody : thead).append(tr);
+  }
+  table.append(thead, tbody);
+  parent.append(wrap, list);
+  forms.grids.push(grid);
+}
+
+function cellElement(
+  c: SpecCell,
+  section: SectionKey,
+  inputs: HTMLInputElement[],
+  grid: Grid,
+  on: Handlers,
+  forms: Forms,
+): HTMLTableCellElement {
+  switch (c.kind) {
+    case "head":
+      return h("th", { colspan: c.colspan, rowspan: c.rowspan, text: c.text });
+    case "label":
+      return h("th", { class: "label", scope: "row", colspan: c.colspan, rowspan: c.rowspan, text: c.text });
+    case "input": {
+      const el = h("input", {
+        type: "text",
+        inputmode: c.money ? "decimal" : "numeric",
+        autocomplete: "off",
+        class: c.money ? "num money" : "num",
+        "data-path": c.path,
+        "aria-label": c.label,
+        title: c.label,
+      });
+      const choice = c.total
+        ? h("button", { type: "button", class: "choice", hidden: true, tabindex: -1 })
+        : null;
+      const td = h("td", { colspan: c.colspan, class: c.total ? "cell total" : "cell" }, el, choice);
+      bind(el, c.path, on);
+      choice?.addEventListener("click", () => {
+        on.choose(c.path);
+      });
+      inputs.push(el);
+      forms.fields.set(c.path, { path: c.path, el, section, hints: null, grid, choice });
+      return td;
+    }
+  }
+}

@@ -1,0 +1,340 @@
+// 年报编制器's window: toolbar, section navigator, forms, findings. The document lives in Rust;
+// this page sends one confirmed edit at a time and draws what comes back.
+
+import type {
+  DiagnosticDto,
+  EditResult,
+  FieldEdit,
+  FieldPath,
+  FileOutcome,
+  Layout,
+  RecentFile,
+  SectionKey,
+  Snapshot,
+} from "./bindings";
+import { byId, h, imeKey } from "./dom";
+import { buildForms, type Field, type Forms } from "./forms";
+import { attachKeys, attachPaste } from "./grid";
+import { call, enqueue, errorText } from "./ipc";
+import { View } from "./view";
+
+interface App {
+  layout: Layout;
+  forms: Forms;
+  view: View;
+  section: SectionKey;
+  revision: number;
+  navButtons: Map<SectionKey, HTMLButtonElement>;
+  undoButton: HTMLButtonElement;
+  redoButton: HTMLButtonElement;
+  recentList: HTMLElement;
+  recentMenu: HTMLDetailsElement;
+}
+
+let app: App | null = null;
+/** A typing burst not yet sent: later keystrokes in the same field replace its text. */
+let pending: FieldEdit | null = null;
+
+function banner(text: string, kind: "error" | "info" = "error"): void {
+  const b = byId("banner");
+  b.className = kind;
+  b.replaceChildren(
+    h("span", { text }),
+    (() => {
+      const close = h("button", { type: "button", class: "close", text: "知道了", "aria-label": "关闭提示" });
+      close.addEventListener("click", () => {
+        b.hidden = true;
+      });
+      return close;
+    })(),
+  );
+  b.hidden = false;
+}
+
+function status(text: string): void {
+  byId("status-message").textContent = text;
+}
+
+function showSection(key: SectionKey): void {
+  if (!app) return;
+  app.section = key;
+  for (const [k, page] of app.forms.pages) page.hidden = k !== key;
+  for (const [k, b] of app.navButtons) b.setAttribute("aria-current", k === key ? "page" : "false");
+}
+
+function fieldOf(path: string): Field | undefined {
+  return app?.forms.fields.get(path);
+}
+
+/** A click in the findings list: show the section, scroll to the field and focus it. */
+function jump(d: DiagnosticDto): void {
+  if (!app) return;
+  const path = d.paths[0] ?? "";
+  const f = fieldOf(path) ?? fieldOf(path.replace(/\.heading$/, ""));
+  const section = f?.section ?? d.section ?? "meta";
+  showSection(section);
+  if (f) {
+    f.el.scrollIntoView({ block: "center", inline: "nearest" });
+    f.el.focus({ preventScroll: true });
+  } else {
+    const page = app.forms.pages.get(section);
+    page?.scrollIntoView({ block: "start" });
+    const first = page?.querySelector<HTMLElement>("input, textarea, select");
+    first?.focus({ preventScroll: true });
+  }
+}
+
+function applyStatus(s: Snapshot["status"]): void {
+  if (!app) return;
+  app.revision = s.revision;
+  document.title = s.windowTitle;
+  document.body.dataset.revision = String(s.revision);
+  document.body.dataset.dirty = String(s.dirty);
+  app.undoButton.disabled = !s.canUndo;
+  app.redoButton.disabled = !s.canRedo;
+  byId("status-file").textContent = s.path ?? "尚未保存到文件";
+  byId("status-file").title = s.path ?? "";
+  byId("status-dirty").textContent = s.dirty ? "有未保存的修改" : "已保存";
+}
+
+function applyResult(r: EditResult): void {
+  if (!app || r.status.revision < app.revision) return; // an older reply: the page is ahead
+  for (const [path, text] of Object.entries(r.changed)) app.view.setValue(path, text);
+  app.view.update(r.diagnostics, r.computed);
+  applyStatus(r.status);
+}
+
+function applySnapshot(s: Snapshot): void {
+  if (!app) return;
+  for (const [path, text] of Object.entries(s.fields)) app.view.setValue(path, text);
+  app.view.update(s.diagnostics, s.computed);
+  app.revision = 0;
+  applyStatus(s.status);
+  drawRecent(s.recent);
+  if (s.notice) banner(s.notice);
+}
+
+function drawRecent(list: RecentFile[]): void {
+  if (!app) return;
+  const a = app;
+  if (list.length === 0) {
+    a.recentList.replaceChildren(h("li", { class: "empty", text: "（没有最近打开的文件）" }));
+    return;
+  }
+  a.recentList.replaceChildren(
+    ...list.map((f) => {
+      const b = h("button", { type: "button", title: f.path, "data-path": f.path, text: f.name });
+      b.addEventListener("click", () => {
+        a.recentMenu.open = false;
+        fileCommand(() => call("open_recent", { path: f.path }), "已打开");
+      });
+      return h("li", {}, b);
+    }),
+  );
+}
+
+function sendEdit(path: FieldPath, text: string): void {
+  if (pending && pending.path === path) {
+    pending.text = text;
+    return;
+  }
+  const job: FieldEdit = { path, text };
+  pending = job;
+  enqueue(async () => {
+    if (pending === job) pending = null;
+    applyResult(await call("edit", job));
+  }).catch((e: unknown) => {
+    banner(errorText(e));
+  });
+}
+
+function leave(path: FieldPath): void {
+  enqueue(async () => {
+    const r = await call("finish_field", { path });
+    applyResult(r);
+  }).catch((e: unknown) => {
+    banner(errorText(e));
+  });
+}
+
+function paste(edits: FieldEdit[], skipped: number): void {
+  enqueue(async () => {
+    applyResult(await call("edit_many", { edits }));
+    status(
+      skipped > 0
+        ? `已粘贴 ${edits.length} 个数，另有 ${skipped} 个超出表格范围，未粘贴。`
+        : `已粘贴 ${edits.length} 个数。`,
+    );
+  }).catch((e: unknown) => {
+    banner(errorText(e));
+  });
+}
+
+function history(cmd: "undo" | "redo"): void {
+  enqueue(async () => {
+    applySnapshot(await call(cmd, {}));
+  }).catch((e: unknown) => {
+    banner(errorText(e));
+  });
+}
+
+function fileCommand(run: () => Promise<FileOutcome>, done: string): void {
+  enqueue(async () => {
+    const outcome = await run();
+    if (outcome.kind === "done") {
+      byId("banner").hidden = true;
+      applySnapshot(outcome.snapshot);
+      status(`${done}：${outcome.snapshot.status.path ?? outcome.snapshot.status.title}`);
+    }
+  }).catch((e: unknown) => {
+    banner(errorText(e));
+  });
+}
+
+function toolbar(): { undo: HTMLButtonElement; redo: HTMLButtonElement; recentList: HTMLElement; recentMenu: HTMLDetailsElement } {
+  const bar = byId("toolbar");
+  const button = (label: string, keys: string, id: string, run: () => void): HTMLButtonElement => {
+    const b = h("button", { type: "button", id, title: keys ? `${label}（${keys}）` : label, text: label });
+    b.addEventListener("click", run);
+    return b;
+  };
+  const recentList = h("ul", { class: "menu" });
+  const recentMenu = h("details", { class: "recent", id: "recent" }, h("summary", { text: "最近打开" }), recentList);
+  const undo = button("撤销", "Ctrl+Z", "undo", () => {
+    history("undo");
+  });
+  const redo = button("重做", "Ctrl+Y", "redo", () => {
+    history("redo");
+  });
+  // 导入 and 导出 arrive with the import and export crates; until then they are not offered.
+  bar.append(
+    h("span", { class: "brand", text: "年报编制器" }),
+    button("新建", "Ctrl+N", "cmd-new", () => {
+      fileCommand(() => call("new_report", {}), "已新建");
+    }),
+    button("打开", "Ctrl+O", "cmd-open", () => {
+      fileCommand(() => call("open_dialog", {}), "已打开");
+    }),
+    recentMenu,
+    button("保存", "Ctrl+S", "cmd-save", () => {
+      fileCommand(() => call("save", {}), "已保存");
+    }),
+    button("另存为", "Ctrl+Shift+S", "cmd-save-as", () => {
+      fileCommand(() => call("save_as", {}), "已保存");
+    }),
+    h("span", { class: "sep" }),
+    undo,
+    redo,
+  );
+  return { undo, redo, recentList, recentMenu };
+}
+
+function navigator(layout: Layout): {
+  buttons: Map<SectionKey, HTMLButtonElement>;
+  badges: Map<SectionKey, { errors: HTMLElement; warnings: HTMLElement }>;
+} {
+  const nav = byId("nav");
+  const buttons = new Map<SectionKey, HTMLButtonElement>();
+  const badges = new Map<SectionKey, { errors: HTMLElement; warnings: HTMLElement }>();
+  const list = h("ul");
+  for (const s of layout.sections) {
+    const errors = h("span", { class: "badge sev-error", hidden: true });
+    const warnings = h("span", { class: "badge sev-warning", hidden: true });
+    const label = s.key === "meta" ? s.heading : `${s.numeral}、${s.name}`;
+    const b = h(
+      "button",
+      { type: "button", "data-section": s.key, title: s.heading },
+      h("span", { class: "name", text: label }),
+      h("span", { class: "badges" }, errors, warnings),
+    );
+    b.addEventListener("click", () => {
+      showSection(s.key);
+    });
+    buttons.set(s.key, b);
+    badges.set(s.key, { errors, warnings });
+    list.append(h("li", {}, b));
+  }
+  nav.append(list);
+  return { buttons, badges };
+}
+
+function shortcuts(): void {
+  document.addEventListener("keydown", (e) => {
+    if (imeKey(e)) return;
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    const act = (): (() => void) | null => {
+      if (key === "z" && !e.shiftKey) return () => { history("undo"); };
+      if (key === "y" || (key === "z" && e.shiftKey)) return () => { history("redo"); };
+      if (key === "s" && e.shiftKey) return () => { fileCommand(() => call("save_as", {}), "已保存"); };
+      if (key === "s") return () => { fileCommand(() => call("save", {}), "已保存"); };
+      if (key === "o") return () => { fileCommand(() => call("open_dialog", {}), "已打开"); };
+      if (key === "n") return () => { fileCommand(() => call("new_report", {}), "已新建"); };
+      return null;
+    };
+    const run = act();
+    if (!run) return;
+    // The webview's own undo would fight the document's history in Rust.
+    e.preventDefault();
+    run();
+  });
+}
+
+async function start(): Promise<void> {
+  const layout = await call("layout", {});
+  const bar = toolbar();
+  const { buttons, badges } = navigator(layout);
+  const forms = buildForms(layout, byId("form"), {
+    input: sendEdit,
+    leave,
+    choose: (path) => {
+      const f = fieldOf(path);
+      const value = f?.choice?.dataset.value;
+      if (!f || value === undefined) return;
+      f.el.value = value;
+      sendEdit(path, value);
+      leave(path);
+    },
+  });
+  const view = new View(layout, forms, badges, byId("findings"), jump);
+  app = {
+    layout,
+    forms,
+    view,
+    section: "meta",
+    revision: 0,
+    navButtons: buttons,
+    undoButton: bar.undo,
+    redoButton: bar.redo,
+    recentList: bar.recentList,
+    recentMenu: bar.recentMenu,
+  };
+  const pathOf = (el: HTMLInputElement): FieldPath | null => {
+    const p = el.dataset.path;
+    return p && forms.fields.has(p) ? (p as FieldPath) : null;
+  };
+  for (const g of forms.grids) {
+    attachKeys(g);
+    attachPaste(g, pathOf, paste);
+  }
+  byId("form").addEventListener("focusin", (e) => {
+    const p = e.target instanceof HTMLElement ? e.target.dataset.path : undefined;
+    view.setFocused((p && forms.fields.get(p)) || null);
+  });
+  byId("form").addEventListener("focusout", () => {
+    view.setFocused(null);
+  });
+  byId("statusbar").append(
+    h("span", { id: "status-file" }),
+    h("span", { id: "status-dirty" }),
+    h("span", { id: "status-message", role: "status" }),
+  );
+  shortcuts();
+  applySnapshot(await call("snapshot", {}));
+  showSection("meta");
+  document.body.dataset.ready = "true";
+}
+
+start().catch((e: unknown) => {
+  banner(errorText(e));
+});
