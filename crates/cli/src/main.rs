@@ -2,6 +2,7 @@
 //! and prints what the core says.
 
 mod batch;
+mod export_cmd;
 mod import_cmd;
 mod output;
 
@@ -102,6 +103,17 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 导出排版好的正式文档
+    Export {
+        /// 年报文件（.nianbao.json 或可导入的文本）
+        input: PathBuf,
+        /// 导出 PDF 到此文件
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+        /// 导出时间（Unix 秒），用于可重复的输出；默认为当前时间
+        #[arg(long, hide = true)]
+        created: Option<i64>,
+    },
     /// 列出全部审核规则
     Rules {
         /// 以 JSON 输出
@@ -171,6 +183,11 @@ fn main() -> ExitCode {
                 force,
             })
         }
+        Command::Export {
+            input,
+            pdf,
+            created,
+        } => export_cmd::export(&input, pdf.as_deref(), created),
         Command::Rules { json, markdown } => {
             print_rules(json, markdown);
             ExitCode::SUCCESS

@@ -1,0 +1,124 @@
+//! The thin adapter from positioned layout items to printpdf operations.
+
+use printpdf::{
+    FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, TextItem,
+};
+
+use crate::error::ExportError;
+use crate::fonts::{FontSet, Role};
+use crate::layout::{Item, Layout, PAGE_H};
+
+pub struct PdfInfo<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    /// Seconds since 1970 (UTC), given by the caller: the layout code has no clock.
+    pub created: i64,
+}
+
+pub fn render(layout: &Layout, fonts: &FontSet, info: &PdfInfo) -> Result<Vec<u8>, ExportError> {
+    let mut doc = PdfDocument::new(info.title);
+    doc.metadata.info.author = info.author.to_string();
+    doc.metadata.info.creator = "年报编制器 Nianbao".to_string();
+    doc.metadata.info.producer = "年报编制器 Nianbao".to_string();
+    if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(info.created) {
+        doc.metadata.info.creation_date = t;
+        doc.metadata.info.modification_date = t;
+        doc.metadata.info.metadata_date = t;
+    }
+
+    // One embedded font per distinct face; roles sharing a face share the font.
+    let mut ids: Vec<(Role, FontId)> = Vec::new();
+    let mut loaded: Vec<((usize, u32), FontId)> = Vec::new();
+    for role in Role::ALL {
+        let face = fonts.face(role);
+        let key = (std::sync::Arc::as_ptr(&face.data) as usize, face.index);
+        let id = match loaded.iter().find(|(k, _)| *k == key) {
+            Some((_, id)) => id.clone(),
+            None => {
+                let mut warnings = Vec::new();
+                let parsed = ParsedFont::from_bytes(&face.data, face.index as usize, &mut warnings)
+                    .ok_or_else(|| ExportError::BadFont(face.family.clone()))?;
+                let id = doc.add_font(&parsed);
+                loaded.push((key, id.clone()));
+                id
+            }
+        };
+        ids.push((role, id));
+    }
+    let font = |role: Role| {
+        ids.iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, id)| id.clone())
+    };
+
+    let mut pages = Vec::new();
+    for page in &layout.pages {
+        let mut ops = vec![Op::SetOutlineThickness { pt: Pt(0.5) }];
+        for item in &page.items {
+            match item {
+                Item::Rule { x1, y1, x2, y2 } => ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            LinePoint {
+                                p: Point {
+                                    x: Pt(*x1),
+                                    y: Pt(PAGE_H - y1),
+                                },
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: Point {
+                                    x: Pt(*x2),
+                                    y: Pt(PAGE_H - y2),
+                                },
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
+                }),
+                Item::Text {
+                    x,
+                    y,
+                    size,
+                    role,
+                    spacing,
+                    text,
+                } => {
+                    let Some(id) = font(*role) else { continue };
+                    ops.extend([
+                        Op::StartTextSection,
+                        Op::SetFont {
+                            font: PdfFontHandle::External(id),
+                            size: Pt(*size),
+                        },
+                        Op::SetCharacterSpacing {
+                            multiplier: *spacing,
+                        },
+                        Op::SetTextCursor {
+                            pos: Point {
+                                x: Pt(*x),
+                                y: Pt(PAGE_H - y),
+                            },
+                        },
+                        Op::ShowText {
+                            items: vec![TextItem::Text(text.clone())],
+                        },
+                        Op::EndTextSection,
+                    ]);
+                }
+            }
+        }
+        pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
+    }
+    let mut warnings = Vec::new();
+    let bytes = doc.with_pages(pages).save(
+        &PdfSaveOptions {
+            subset_fonts: true,
+            ..PdfSaveOptions::default()
+        },
+        &mut warnings,
+    );
+    Ok(bytes)
+}
