@@ -34,13 +34,12 @@ pub struct PdfExport {
     pub warnings: Vec<String>,
 }
 
-/// Lays out a report and renders it as PDF. `created` is the creation time (Unix seconds).
-pub fn export_pdf(
-    report: &Report,
-    fonts: &FontSet,
-    created: i64,
-) -> Result<PdfExport, ExportError> {
-    let doc = tree::build(report);
+/// Lays a report out on pages with the given fonts.
+pub fn lay_out(report: &Report, fonts: &FontSet) -> Result<layout::Layout, ExportError> {
+    lay_out_document(&tree::build(report), fonts)
+}
+
+fn lay_out_document(doc: &tree::Document, fonts: &FontSet) -> Result<layout::Layout, ExportError> {
     let parsed: Vec<FaceMeasure> = Role::ALL
         .into_iter()
         .map(|r| {
@@ -53,7 +52,17 @@ pub fn export_pdf(
     let metrics = layout::Metrics {
         faces: [&parsed[0], &parsed[1], &parsed[2], &parsed[3]],
     };
-    let laid = layout::layout(&doc, &metrics);
+    Ok(layout::layout(doc, &metrics))
+}
+
+/// Lays out a report and renders it as PDF. `created` is the creation time (Unix seconds).
+pub fn export_pdf(
+    report: &Report,
+    fonts: &FontSet,
+    created: i64,
+) -> Result<PdfExport, ExportError> {
+    let doc = tree::build(report);
+    let laid = lay_out_document(&doc, fonts)?;
     let bytes = pdf::render(
         &laid,
         fonts,
