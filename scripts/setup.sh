@@ -4,11 +4,12 @@
 set -euo pipefail
 
 # Fonts for PDF export and its tests (open faces standing in for 仿宋/黑体/楷体/小标宋),
-# poppler-utils to read exported PDFs back (pdftotext, pdftoppm, pdffonts).
+# poppler-utils to read exported PDFs back (pdftotext, pdftoppm, pdffonts), LibreOffice
+# (headless Writer) to open exported DOCX the way users do.
 APT_PACKAGES=(
   build-essential pkg-config
   fonts-noto-cjk fonts-lxgw-wenkai
-  poppler-utils
+  poppler-utils libreoffice-writer-nogui
   # The desktop editor (Tauri v2 over WebKitGTK) and its end-to-end tests under Xvfb; imagemagick
   # for the screenshots.
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev

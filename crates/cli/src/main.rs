@@ -110,6 +110,12 @@ enum Command {
         /// 导出 PDF 到此文件
         #[arg(long)]
         pdf: Option<PathBuf>,
+        /// 导出 Word 文档（.docx）到此文件
+        #[arg(long)]
+        docx: Option<PathBuf>,
+        /// 导出网页（.html）到此文件
+        #[arg(long)]
+        html: Option<PathBuf>,
         /// 导出时间（Unix 秒），用于可重复的输出；默认为当前时间
         #[arg(long, hide = true)]
         created: Option<i64>,
@@ -186,8 +192,18 @@ fn main() -> ExitCode {
         Command::Export {
             input,
             pdf,
+            docx,
+            html,
             created,
-        } => export_cmd::export(&input, pdf.as_deref(), created),
+        } => export_cmd::export(
+            &input,
+            export_cmd::Targets {
+                pdf: pdf.as_deref(),
+                docx: docx.as_deref(),
+                html: html.as_deref(),
+            },
+            created,
+        ),
         Command::Rules { json, markdown } => {
             print_rules(json, markdown);
             ExitCode::SUCCESS

@@ -2,11 +2,14 @@
 //! pure layout ([`layout`]), drawn as PDF by a thin printpdf adapter ([`pdf`]). Fonts are found
 //! and loaded apart from all of that ([`fonts`]).
 
+pub mod docx;
 pub mod error;
 pub mod fonts;
+pub mod html;
 pub mod layout;
 pub mod pdf;
 pub mod tree;
+mod xml;
 
 pub use error::ExportError;
 pub use fonts::{FontSet, Role};
@@ -94,4 +97,50 @@ fn missing_glyph_warnings(l: &layout::Layout) -> Vec<String> {
         "字体中没有这些字：{}，PDF 中它们会显示为空白或方框。请改用常用字，或安装包含这些字的字体后重新导出。",
         listed.join("、")
     )]
+}
+
+/// The report as a Word document. `created` is the creation time (Unix seconds).
+pub fn export_docx(report: &Report, created: i64) -> Result<Vec<u8>, ExportError> {
+    docx::render(
+        &tree::build(report),
+        &docx::DocxInfo {
+            created: &w3cdtf(created),
+        },
+    )
+}
+
+/// The report as one standalone HTML page.
+pub fn export_html(report: &Report) -> String {
+    html::render(&tree::build(report))
+}
+
+/// Unix seconds as "2024-02-01T00:00:00Z" (days-to-civil, Howard Hinnant's algorithm).
+pub fn w3cdtf(unix: i64) -> String {
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn w3cdtf_dates() {
+        assert_eq!(super::w3cdtf(0), "1970-01-01T00:00:00Z");
+        assert_eq!(super::w3cdtf(1_706_745_600), "2024-02-01T00:00:00Z");
+        assert_eq!(super::w3cdtf(951_782_400), "2000-02-29T00:00:00Z");
+    }
 }

@@ -269,9 +269,14 @@ pub fn review_table(r: &Report) -> Table {
         5,
         ReviewGroup::LitigationAfterReconsideration.header_label(),
     );
-    for (gi, g) in ReviewGroup::ALL.into_iter().enumerate() {
+    // Cells in reading order: the row of labels, then the row of figures.
+    for gi in 0..ReviewGroup::ALL.len() {
         for (oi, o) in ReviewOutcome::ALL.into_iter().enumerate() {
             t.label(2, gi * 5 + oi, 1, 1, o.label());
+        }
+    }
+    for (gi, g) in ReviewGroup::ALL.into_iter().enumerate() {
+        for (oi, o) in ReviewOutcome::ALL.into_iter().enumerate() {
             t.value(3, gi * 5 + oi, 1, &count(r.review.group(g).get(o)));
         }
     }
@@ -311,6 +316,17 @@ mod tests {
         let v = review_table(&r);
         assert_eq!((v.rows, v.columns.len()), (4, 15));
         assert_tiles(&v);
+    }
+
+    #[test]
+    fn cells_are_in_reading_order() {
+        let r = Report::default();
+        for t in [active_table(&r), requests_table(&r), review_table(&r)] {
+            let order: Vec<(usize, usize)> = t.cells.iter().map(|c| (c.row, c.col)).collect();
+            let mut sorted = order.clone();
+            sorted.sort();
+            assert_eq!(order, sorted);
+        }
     }
 
     #[test]
