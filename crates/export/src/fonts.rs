@@ -2,7 +2,7 @@
 //! them (仿宋_GB2312, 黑体, 楷体, 方正小标宋), else the open faces the project installs.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fontdb::{Database, Family, Query, Weight};
 
@@ -91,6 +91,29 @@ pub struct Face {
     pub family: String,
     pub data: Arc<Vec<u8>>,
     pub index: u32,
+    /// printpdf's parse of the face, made on first use and kept: parsing a 20 MB collection
+    /// costs more than laying out and writing the whole report.
+    parsed: Arc<OnceLock<Option<printpdf::ParsedFont>>>,
+}
+
+impl Face {
+    pub fn new(family: String, data: Arc<Vec<u8>>, index: u32) -> Face {
+        Face {
+            family,
+            data,
+            index,
+            parsed: Arc::new(OnceLock::new()),
+        }
+    }
+
+    pub fn pdf_font(&self) -> Option<&printpdf::ParsedFont> {
+        self.parsed
+            .get_or_init(|| {
+                let mut warnings = Vec::new();
+                printpdf::ParsedFont::from_bytes(&self.data, self.index as usize, &mut warnings)
+            })
+            .as_ref()
+    }
 }
 
 impl std::fmt::Debug for Face {
@@ -172,13 +195,14 @@ impl FontSet {
                     d
                 }
             };
+            // Roles served by the same face share one Face, and so one parse.
+            let shared = faces
+                .values()
+                .find(|f: &&Face| Arc::ptr_eq(&f.data, &data) && f.index == info.index)
+                .cloned();
             faces.insert(
                 role,
-                Face {
-                    family,
-                    data,
-                    index: info.index,
-                },
+                shared.unwrap_or_else(|| Face::new(family, data, info.index)),
             );
         }
         if !faces.contains_key(&Role::Body) {

@@ -1,8 +1,8 @@
 //! The thin adapter from positioned layout items to printpdf operations.
 
 use printpdf::{
-    FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, TextItem,
+    FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
+    Pt, TextItem,
 };
 
 use crate::error::ExportError;
@@ -36,10 +36,10 @@ pub fn render(layout: &Layout, fonts: &FontSet, info: &PdfInfo) -> Result<Vec<u8
         let id = match loaded.iter().find(|(k, _)| *k == key) {
             Some((_, id)) => id.clone(),
             None => {
-                let mut warnings = Vec::new();
-                let parsed = ParsedFont::from_bytes(&face.data, face.index as usize, &mut warnings)
+                let parsed = face
+                    .pdf_font()
                     .ok_or_else(|| ExportError::BadFont(face.family.clone()))?;
-                let id = doc.add_font(&parsed);
+                let id = doc.add_font(parsed);
                 loaded.push((key, id.clone()));
                 id
             }
