@@ -13,7 +13,8 @@ trap 'rm -rf "$dir"' EXIT
 measure() { # label, command...
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null 2>&1 || true
-  read -r secs kb < "$dir/time"
+  # time(1) puts "Command exited with non-zero status" first when a report has 错误.
+  read -r secs kb < <(tail -n 1 "$dir/time")
   printf '%-28s %7.2f s  peak %6.1f MB\n' "$label" "$secs" "$(echo "$kb/1024" | bc -l)"
 }
 echo "reports: $N ($(du -sh "$dir/in" | cut -f1)), cores: $(nproc)"

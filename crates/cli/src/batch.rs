@@ -58,7 +58,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, Strin
 fn par_for_each<T: Send>(
     files: &[PathBuf],
     work: impl Fn(&Path) -> T + Sync,
-    mut take: impl FnMut(&Path, T),
+    mut take: impl FnMut(usize, &Path, T),
 ) {
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
@@ -77,7 +77,7 @@ fn par_for_each<T: Send>(
         }
         drop(tx);
         for (i, result) in rx {
-            take(&files[i], result);
+            take(i, &files[i], result);
         }
     });
 }
@@ -144,7 +144,6 @@ pub fn check(paths: &[PathBuf], json: bool) -> ExitCode {
     let (files, problems) = collect_inputs(paths);
     let bar = progress(files.len(), "审核中");
     let mut results: Vec<(usize, CheckResult)> = Vec::with_capacity(files.len());
-    let order = |p: &Path| files.iter().position(|f| f == p).unwrap_or(usize::MAX);
     par_for_each(
         &files,
         |path| match read_any(path) {
@@ -154,9 +153,9 @@ pub fn check(paths: &[PathBuf], json: bool) -> ExitCode {
                 error,
             },
         },
-        |path, r| {
+        |i, _, r| {
             bar.inc(1);
-            results.push((order(path), r));
+            results.push((i, r));
         },
     );
     bar.finish_and_clear();
@@ -292,7 +291,7 @@ pub fn sum(a: SumArgs) -> ExitCode {
                 (r, errors)
             })
         },
-        |path, result| {
+        |_, path, result| {
             bar.inc(1);
             match result {
                 Err(e) => refused.push((path.to_path_buf(), format!("无法打开：{e}"))),
