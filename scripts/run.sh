@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs Nianbao with a sample report (孟州市人民政府 2023, seed 003).
+# Runs Nianbao with a sample report (孟州市人民政府 2023, seed 003). Without a display it checks
+# the sample and exports it to PDF, DOCX and HTML, and says where they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -12,3 +13,7 @@ echo "示例年报：$sample"
 echo
 # validate exits 1 when the report has 错误; that is a result to read, not a failure of the run.
 ./target/release/nianbao validate "$sample" || true
+echo
+./target/release/nianbao export "$sample" --pdf "$out/sample.pdf" --docx "$out/sample.docx" --html "$out/sample.html"
+echo
+echo "没有图形界面时，示例已导出到：$out/sample.pdf、$out/sample.docx、$out/sample.html"
