@@ -15,7 +15,6 @@ use nianbao_core::model::AgencyKind;
 use nianbao_core::sum::Summer;
 use nianbao_core::{save_report, validate, Diagnostic, Report, Severity, Tally};
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use crate::{io_reason, read_any};
 
@@ -225,32 +224,8 @@ fn check_table(results: &[CheckResult], unreadable: usize, with_errors: usize) -
             ],
         })
         .collect();
-    let headers = ["机关", "错误", "警告", "最主要的问题"];
-    let widths: Vec<usize> = (0..3)
-        .map(|c| {
-            rows.iter()
-                .map(|r| r[c].width())
-                .chain([headers[c].width()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
-    let mut out = String::new();
-    let mut line = |r: [&str; 4]| {
-        let _ = writeln!(
-            out,
-            "{}  {}  {}  {}",
-            pad(r[0], widths[0]),
-            pad(r[1], widths[1]),
-            pad(r[2], widths[2]),
-            r[3]
-        );
-    };
-    line(headers);
-    for r in &rows {
-        line([&r[0], &r[1], &r[2], &r[3]]);
-    }
+    let rows: Vec<([String; 4], Option<String>)> = rows.into_iter().map(|r| (r, None)).collect();
+    let mut out = crate::output::table("", ["机关", "错误", "警告", "最主要的问题"], &rows);
     let checked = results.len() - unreadable;
     let _ = writeln!(
         out,

@@ -114,48 +114,19 @@ fn render_checked(
         let _ = writeln!(out, "  审核通过：没有发现问题。");
         return;
     }
-    let rows: Vec<[String; 4]> = diagnostics
+    let rows: Vec<([String; 4], Option<String>)> = diagnostics
         .iter()
         .map(|d| {
-            [
+            let cells = [
                 d.severity.label().to_string(),
                 d.code.to_string(),
                 d.location(),
                 d.message.clone(),
-            ]
+            ];
+            (cells, Some(format!("→ {}", d.hint)))
         })
         .collect();
-    let headers = ["级别", "代码", "位置", "说明"];
-    let widths: Vec<usize> = (0..3)
-        .map(|c| {
-            rows.iter()
-                .map(|r| r[c].width())
-                .chain([headers[c].width()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
-    let _ = writeln!(
-        out,
-        "  {}  {}  {}  {}",
-        pad(headers[0], widths[0]),
-        pad(headers[1], widths[1]),
-        pad(headers[2], widths[2]),
-        headers[3]
-    );
-    let indent = 2 + widths.iter().map(|w| w + 2).sum::<usize>();
-    for (row, d) in rows.iter().zip(diagnostics) {
-        let _ = writeln!(
-            out,
-            "  {}  {}  {}  {}",
-            pad(&row[0], widths[0]),
-            pad(&row[1], widths[1]),
-            pad(&row[2], widths[2]),
-            row[3]
-        );
-        let _ = writeln!(out, "{}→ {}", " ".repeat(indent), d.hint);
-    }
+    out.push_str(&table("  ", ["级别", "代码", "位置", "说明"], &rows));
     let _ = writeln!(
         out,
         "  共 {} 项：错误 {} 项，警告 {} 项，提示 {} 项。{}",
@@ -169,6 +140,46 @@ fn render_checked(
             "没有错误。"
         }
     );
+}
+
+/// A four-column table for a terminal: the first three columns padded to their widest cell
+/// (a Chinese character counts two columns), the last one free; an optional note line under a
+/// row starts where the last column does.
+pub(crate) fn table(
+    indent: &str,
+    headers: [&str; 4],
+    rows: &[([String; 4], Option<String>)],
+) -> String {
+    let widths: Vec<usize> = (0..3)
+        .map(|c| {
+            rows.iter()
+                .map(|(r, _)| r[c].width())
+                .chain([headers[c].width()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
+    let mut out = String::new();
+    let line = |out: &mut String, r: [&str; 4]| {
+        let _ = writeln!(
+            out,
+            "{indent}{}  {}  {}  {}",
+            pad(r[0], widths[0]),
+            pad(r[1], widths[1]),
+            pad(r[2], widths[2]),
+            r[3]
+        );
+    };
+    line(&mut out, headers);
+    let note_at = indent.width() + widths.iter().map(|w| w + 2).sum::<usize>();
+    for (r, note) in rows {
+        line(&mut out, [&r[0], &r[1], &r[2], &r[3]]);
+        if let Some(note) = note {
+            let _ = writeln!(out, "{}{note}", " ".repeat(note_at));
+        }
+    }
+    out
 }
 
 pub fn print_rules(json: bool, markdown: bool) {

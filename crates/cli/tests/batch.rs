@@ -1,25 +1,12 @@
 //! `nianbao check` and `nianbao sum` over the five seed fixtures.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn nianbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .expect("nianbao runs")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+mod common;
+use common::{nianbao, text};
 
 fn fixtures() -> Vec<PathBuf> {
     (0..5)
