@@ -30,16 +30,21 @@ pub enum CoreError {
     #[error("文件不是年报文件：第 {line} 行第 {column} 列不符合 JSON 格式。如果这是文本格式的旧年报，请用“导入”功能。")]
     NotJson { line: usize, column: usize },
 
+    #[error("文件是 JSON 格式，但不是年报文件（最外层应是一个对象）。请确认选择了正确的文件。")]
+    NotAReport,
+
     #[error("文件缺少格式版本号（schema_version），不是本软件保存的年报文件。")]
     MissingSchemaVersion,
 
     #[error("这个文件由更新版本的年报编制器保存（格式版本 {found}，本软件支持到 {supported}）。请升级软件后再打开；为免丢失内容，本软件不会读取它。")]
     NewerSchema { found: u64, supported: u32 },
 
-    #[error("文件内容有误（第 {line} 行第 {column} 列）：{detail}。原文件未作任何改动。")]
+    #[error("文件内容有误（第 {line} 行第 {column} 列{field}）：{detail}。原文件未作任何改动。")]
     Invalid {
         line: usize,
         column: usize,
+        /// "，字段 meta.agency" when the place is known, else empty.
+        field: String,
         detail: String,
     },
 }

@@ -26,6 +26,13 @@ pub fn load_report(bytes: &[u8]) -> Result<Report, CoreError> {
         return Err(CoreError::NotText);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| CoreError::NotText)?;
+    if !text.trim_start().starts_with('{') {
+        // Valid JSON of another shape (a list, a number) is a wrong file, not a broken one.
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => CoreError::NotAReport,
+            Err(e) => json_error(e),
+        });
+    }
 
     // Read the version first, so a newer file is refused before any of it is interpreted.
     #[derive(Deserialize)]
@@ -47,7 +54,19 @@ pub fn load_report(bytes: &[u8]) -> Result<Report, CoreError> {
         return Err(CoreError::MissingSchemaVersion);
     }
     // Version 1 is the first format; migrations from older versions go here as they appear.
-    serde_json::from_str::<Report>(text).map_err(json_error)
+    let mut de = serde_json::Deserializer::from_str(text);
+    let report: Report = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let mut err = json_error(e.into_inner());
+        if let CoreError::Invalid { field, .. } = &mut err {
+            if path != "." && !path.is_empty() {
+                *field = format!("，字段 {path}");
+            }
+        }
+        err
+    })?;
+    de.end().map_err(json_error)?;
+    Ok(report)
 }
 
 /// Writes a report as pretty JSON, the current schema version stamped in.
@@ -69,6 +88,7 @@ fn json_error(e: serde_json::Error) -> CoreError {
         Category::Data => CoreError::Invalid {
             line,
             column,
+            field: String::new(),
             detail: translate_serde_detail(&e.to_string()),
         },
     }
@@ -90,13 +110,44 @@ fn translate_serde_detail(msg: &str) -> String {
         let name = rest.split('`').next().unwrap_or(rest);
         return format!("缺少字段“{name}”");
     }
-    if msg.starts_with("invalid type") {
-        return format!("某个字段的类型不对（{msg}）");
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "类型不对：应为{}，实际是{}",
+            type_word(expected),
+            type_word(found)
+        );
     }
-    if msg.starts_with("unknown variant") {
-        return format!("某个选项的值不认识（{msg}）");
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let value = rest.split('`').next().unwrap_or(rest);
+        return format!("选项“{value}”不认识");
     }
     msg.to_string()
+}
+
+/// serde's names for JSON shapes, in words a user knows.
+fn type_word(s: &str) -> String {
+    let s = s.trim();
+    let word = if s.contains("string") {
+        "文字"
+    } else if s.contains("integer")
+        || s.contains("u64")
+        || s.contains("u32")
+        || s.contains("floating")
+    {
+        "数字"
+    } else if s.contains("sequence") {
+        "列表"
+    } else if s.contains("map") || s.contains("struct") {
+        "对象"
+    } else if s.contains("boolean") {
+        "是/否"
+    } else if s.contains("null") || s.contains("unit") {
+        "空值"
+    } else {
+        return s.to_string();
+    };
+    word.to_string()
 }
 
 #[cfg(test)]
