@@ -11,6 +11,9 @@ use crate::ImportFinding;
 
 pub type Line<'a> = (usize, &'a str);
 
+/// Longer than any real title ("…人民政府办公室2025年政府信息公开工作年度报告" is ~40).
+const MAX_TITLE: usize = 80;
+
 pub struct Split<'a> {
     pub title: Option<(usize, String)>,
     /// Lines between the title and 一、总体情况.

@@ -125,3 +125,16 @@ fn a_web_page_copy_loses_nothing() {
     assert_eq!(imported.report.meta.year(), Some(2023));
     assert_eq!(imported.report.meta.agency, "孟州市人民政府");
 }
+
+#[test]
+fn text_without_line_breaks_has_no_title_and_says_so() {
+    let one_line = seed(3).replace('\n', "\t");
+    let imported = import_text(&one_line);
+    assert!(imported.report.meta.title.is_empty() && imported.report.meta.agency.is_empty());
+    let f = reasons(&imported.findings);
+    assert!(f.iter().any(|r| r.contains("没有找到报告标题")), "{f:#?}");
+    assert!(
+        f.iter().any(|r| r.contains("没有找到“一、总体情况”")),
+        "{f:#?}"
+    );
+}
