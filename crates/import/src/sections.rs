@@ -50,7 +50,11 @@ pub fn split<'a>(lines: &[&'a str], findings: &mut Vec<ImportFinding>) -> Split<
         match current {
             Some(sec) => s.bodies.entry(sec).or_default().push((n, line)),
             None if line.trim_matches(is_blank).is_empty() => {}
-            None if s.title.is_none() => {
+            // A title is one short line; a long first line (text pasted without line breaks) is
+            // body text, and the report is then said to have no title.
+            None if s.title.is_none()
+                && line.trim_matches(is_blank).chars().count() <= MAX_TITLE =>
+            {
                 s.title = Some((n, line.trim_matches(is_blank).to_string()))
             }
             None => s.preface.push((n, line)),
