@@ -178,8 +178,15 @@ fn docx_has_official_styles_merged_cells_header_rows_and_page_field() {
         let want_header: Vec<bool> = (0..t.rows).map(|r| r < t.header_rows).collect();
         assert_eq!(header, want_header, "header rows repeat");
     }
-    let footer = part(&docx, "word/footer1.xml");
-    assert!(footer.contains(r#"<w:fldSimple w:instr=" PAGE ">"#) && footer.contains("— "));
+    for (file, side) in [("word/footer1.xml", "right"), ("word/footer2.xml", "left")] {
+        let footer = part(&docx, file);
+        assert!(footer.contains(r#"<w:fldSimple w:instr=" PAGE ">"#) && footer.contains("— "));
+        assert!(
+            footer.contains(&format!(r#"<w:jc w:val="{side}"/>"#)),
+            "{file}"
+        );
+    }
+    assert!(part(&docx, "word/settings.xml").contains("<w:evenAndOddHeaders/>"));
     let core = part(&docx, "docProps/core.xml");
     assert!(core.contains("<dc:title>孟州市人民政府 2023 年政府信息公开工作年度报告</dc:title>"));
     assert!(core.contains("<dc:creator>孟州市人民政府</dc:creator>"));
