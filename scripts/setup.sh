@@ -2,6 +2,7 @@
 # Installs what building and testing Nianbao needs on a fresh Debian/Ubuntu machine.
 # Idempotent: packages already present are not touched, and apt is only called when one is missing.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 # Fonts for PDF export and its tests (open faces standing in for 仿宋/黑体/楷体/小标宋),
 # poppler-utils to read exported PDFs back (pdftotext, pdftoppm, pdffonts), LibreOffice
@@ -33,3 +34,15 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+
+# The editor's end-to-end tests drive the real webview through tauri-driver (a crates.io tool).
+command -v tauri-driver >/dev/null 2>&1 || cargo install tauri-driver --version '^2' --locked
+
+# The editor's UI (TypeScript, Vite): installed from the lock file, again only when it changed.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: npm not found. Install Node.js 20 or newer (Debian: apt-get install nodejs npm)." >&2
+  exit 1
+fi
+if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  npm --prefix ui ci --no-audit --no-fund --loglevel=error
+fi

@@ -4,10 +4,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cargo fmt --all --check
+# The UI: lint, type-check and build it, so the app below embeds the real pages.
+npm --prefix ui run lint
+npm --prefix ui run build
 cargo clippy --workspace --all-targets --locked -- -D warnings
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 cargo test --workspace --locked 2>&1 | tee "$log"
+# The editor end to end, in its real webview under Xvfb.
+cargo build -p nianbao-app --locked
+bash tests/e2e/run.sh 2>&1 | tee -a "$log"
 # One closing line for the whole run (cargo's own last line is often an empty doc-test binary).
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-     END { printf "rust: %d passed, %d failed\n", p, f }' "$log"
+     /^# pass / { p += $3 } /^# fail / { f += $3 }
+     END { printf "all: %d passed, %d failed\n", p, f }' "$log"

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# End-to-end tests of the desktop editor: the real app in its real webview (WebKitGTK), driven
+# through tauri-driver and WebKitWebDriver on a private Xvfb display. Expects the app built
+# (target/debug/nianbao-editor, with ui/dist embedded) — scripts/test.sh does that first.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+app="${NIANBAO_APP:-$PWD/target/debug/nianbao-editor}"
+[ -x "$app" ] || { echo "e2e: $app is missing; build it with cargo build -p nianbao-app" >&2; exit 1; }
+
+# A display number and a WebDriver port nobody else uses.
+display=""
+for n in $(seq 90 120); do
+  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
+done
+[ -n "$display" ] || { echo "e2e: no free X display" >&2; exit 1; }
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+native_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+export DISPLAY="$display" WEBKIT_DISABLE_DMABUF_RENDERER=1
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+
+tauri-driver --port "$port" --native-port "$native_port" >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do
+  curl -s "http://127.0.0.1:$port/status" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+
+NIANBAO_APP="$app" NIANBAO_WEBDRIVER="http://127.0.0.1:$port" node --test tests/e2e/

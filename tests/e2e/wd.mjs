@@ -1,0 +1,110 @@
+// A small W3C WebDriver client over fetch, for tauri-driver (which drives WebKitWebDriver, which
+// drives the real app's webview). No browser download, no dependencies.
+
+import { setTimeout as sleep } from "node:timers/promises";
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+export const Key = {
+  Backspace: "\uE003",
+  Tab: "\uE004",
+  Enter: "\uE007",
+  Shift: "\uE008",
+  Control: "\uE009",
+  Null: "\uE000",
+  ArrowUp: "\uE013",
+  ArrowDown: "\uE015",
+  End: "\uE010",
+};
+
+export const DRIVER = process.env.NIANBAO_WEBDRIVER ?? "http://127.0.0.1:4444";
+
+async function request(method, path, body) {
+  const res = await fetch(`${DRIVER}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok || json.value?.error) {
+    const v = json.value ?? {};
+    throw new Error(`WebDriver ${method} ${path}: ${v.error ?? res.status} ${v.message ?? ""}`);
+  }
+  return json.value;
+}
+
+export class Session {
+  constructor(id) {
+    this.id = id;
+  }
+
+  /** Starts the app (with `args` on its command line) and waits until its page is ready. */
+  static async start(application, args = []) {
+    const value = await request("POST", "/session", {
+      capabilities: { alwaysMatch: { "tauri:options": { application, args } } },
+    });
+    const s = new Session(value.sessionId);
+    await s.waitFor(() => document.body.dataset.ready === "true", 20000, "page ready");
+    return s;
+  }
+
+  cmd(method, path, body) {
+    return request(method, `/session/${this.id}${path}`, body);
+  }
+
+  async close() {
+    await this.cmd("DELETE", "").catch(() => undefined);
+  }
+
+  /** Runs a function in the page; `fn` is serialised, so it may only use its arguments. */
+  exec(fn, ...args) {
+    return this.cmd("POST", "/execute/sync", { script: `return (${fn}).apply(null, arguments)`, args });
+  }
+
+  execAsync(fn, ...args) {
+    const script = `const done = arguments[arguments.length - 1];
+      Promise.resolve((${fn}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
+        .then((v) => done({ ok: v }), (e) => done({ err: String(e && e.stack || e) }));`;
+    return this.cmd("POST", "/execute/async", { script, args }).then((r) => {
+      if (r && r.err) throw new Error(r.err);
+      return r?.ok;
+    });
+  }
+
+  async waitFor(fn, timeout = 5000, what = "condition", ...args) {
+    const end = Date.now() + timeout;
+    let last;
+    while (Date.now() < end) {
+      try {
+        last = await this.exec(fn, ...args);
+        if (last) return last;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(25);
+    }
+    throw new Error(`timed out waiting for ${what} (last: ${last})`);
+  }
+
+  async find(css) {
+    const v = await this.cmd("POST", "/element", { using: "css selector", value: css });
+    return v[ELEMENT];
+  }
+
+  click(el) {
+    return this.cmd("POST", `/element/${el}/click`, {});
+  }
+
+  type(el, text) {
+    return this.cmd("POST", `/element/${el}/value`, { text });
+  }
+
+  title() {
+    return this.cmd("GET", "/title");
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+  }
+}
+
+export const field = (path) => `[data-path="${path}"]`;
