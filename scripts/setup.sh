@@ -44,5 +44,8 @@ if ! command -v npm >/dev/null 2>&1; then
   exit 1
 fi
 if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-  npm --prefix ui ci --no-audit --no-fund --loglevel=error
+  # `npm install` from the lock, not `npm ci`: npm 11.19's `ci` rejects any lock that lists
+  # rollup's optional per-platform packages ("Missing: @rollup/rollup-android-arm-eabi@"),
+  # even a freshly generated one; `install` reads the same lock and leaves it unchanged.
+  npm --prefix ui install --no-audit --no-fund --loglevel=error
 fi
