@@ -8,9 +8,12 @@ use nianbao_core::FieldPath;
 use ts_rs::{Config, TS};
 
 use crate::dto::{
-    DiagnosticDto, DocStatus, EditResult, FieldEdit, FileOutcome, RecentFile, SeverityDto, Snapshot,
+    DiagnosticDto, DocStatus, EditResult, FieldEdit, FileOutcome, RecentFile, RecoveryOffer,
+    SeverityDto, Snapshot,
 };
 use crate::error::AppError;
+use crate::exports::{ExportFormat, ExportOutcome, Preview, PreviewItem, PreviewPage};
+use crate::imports::ImportNote;
 use crate::layout::{Layout, PartInfo, SectionInfo, SpecCell, TableSpec};
 
 /// Each command with its arguments and its result, as the UI calls it.
@@ -27,6 +30,12 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
     ("open_recent", "{ path: string }", "FileOutcome"),
     ("save", "Record<string, never>", "FileOutcome"),
     ("save_as", "Record<string, never>", "FileOutcome"),
+    ("recover", "Record<string, never>", "FileOutcome"),
+    ("discard_recovery", "Record<string, never>", "Snapshot"),
+    ("import_report", "Record<string, never>", "FileOutcome"),
+    ("new_next_year", "Record<string, never>", "FileOutcome"),
+    ("export", "{ format: ExportFormat }", "ExportOutcome"),
+    ("preview", "Record<string, never>", "Preview"),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {
@@ -71,6 +80,13 @@ pub fn render() -> String {
         Snapshot::decl(&cfg),
         FieldEdit::decl(&cfg),
         FileOutcome::decl(&cfg),
+        RecoveryOffer::decl(&cfg),
+        ImportNote::decl(&cfg),
+        ExportFormat::decl(&cfg),
+        ExportOutcome::decl(&cfg),
+        Preview::decl(&cfg),
+        PreviewPage::decl(&cfg),
+        PreviewItem::decl(&cfg),
         Layout::decl(&cfg),
         SectionInfo::decl(&cfg),
         PartInfo::decl(&cfg),

@@ -14,4 +14,10 @@ pub const COMMANDS: &[&str] = &[
     "open_recent",
     "save",
     "save_as",
+    "recover",
+    "discard_recovery",
+    "import_report",
+    "new_next_year",
+    "export",
+    "preview",
 ];

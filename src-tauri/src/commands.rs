@@ -10,15 +10,23 @@ use nianbao_core::Report;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
+use crate::autosave::{Journal, Orphan};
+use crate::dialogs;
 use crate::doc::Document;
 use crate::dto::{self, DocStatus, EditResult, FieldEdit, FileOutcome, Snapshot};
 use crate::error::{AppError, AppResult};
 use crate::files::{self, Recent};
+use crate::imports::ImportNote;
 use crate::layout::{self, Layout};
 
 pub struct AppState {
     pub doc: Mutex<Document>,
     pub recent: Mutex<Recent>,
+    /// This editor's autosave journal; `None` when the data folder cannot be written (the
+    /// editor still works, without crash recovery).
+    pub journal: Mutex<Option<Journal>>,
+    /// Unsaved work of an editor that did not close normally, offered once at start.
+    pub recovery: Mutex<Option<Orphan>>,
     /// Shown once by the UI (a file from the command line that could not be opened).
     pub notice: Mutex<Option<String>>,
     shown_title: Mutex<String>,
@@ -30,6 +38,8 @@ impl AppState {
             doc: Mutex::new(doc),
             recent: Mutex::new(recent),
             notice: Mutex::new(notice),
+            journal: Mutex::new(None),
+            recovery: Mutex::new(None),
             shown_title: Mutex::new(String::new()),
         }
     }
@@ -57,7 +67,8 @@ pub fn sync_title<R: Runtime>(app: &AppHandle<R>, state: &AppState, status: &Doc
 fn snapshot_of<R: Runtime>(app: &AppHandle<R>, state: &AppState, doc: &Document) -> Snapshot {
     let recent = lock(&state.recent).list();
     let notice = lock(&state.notice).take();
-    let s = dto::snapshot(doc, recent, notice);
+    let recovery = lock(&state.recovery).as_ref().map(dto::RecoveryOffer::of);
+    let s = dto::snapshot(doc, recent, notice, recovery);
     sync_title(app, state, &s.status);
     s
 }
@@ -134,7 +145,7 @@ pub fn redo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Snapsh
 }
 
 /// Asks before unsaved changes are thrown away. `true`: go ahead.
-async fn may_discard<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> bool {
+pub(crate) async fn may_discard<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> bool {
     if !lock(&state.doc).is_dirty() {
         return true;
     }
@@ -152,14 +163,21 @@ async fn may_discard<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> bool {
         .unwrap_or(false)
 }
 
-fn file_filter_name() -> &'static str {
-    "年报文件"
+fn done<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> FileOutcome {
+    done_with(app, state, Vec::new())
 }
 
-fn done<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> FileOutcome {
+/// The answer to a file command that changed the document: a fresh snapshot, and what an
+/// import wants the user to check.
+pub(crate) fn done_with<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    import_notes: Vec<ImportNote>,
+) -> FileOutcome {
     let doc = lock(&state.doc);
     FileOutcome::Done {
         snapshot: Box::new(snapshot_of(app, state, &doc)),
+        import_notes,
     }
 }
 
@@ -202,16 +220,8 @@ pub async fn open_dialog<R: Runtime>(
     if !may_discard(&app, &state).await {
         return Ok(FileOutcome::Cancelled);
     }
-    let dialog = app
-        .dialog()
-        .file()
-        .set_title("打开年报")
-        .add_filter(file_filter_name(), &["json"]);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-        .await
-        .ok()
-        .flatten();
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+    let filters = [&dialogs::REPORT, &dialogs::BACKUP];
+    let Some(path) = dialogs::pick_open(&app, "打开年报", &filters).await else {
         return Ok(FileOutcome::Cancelled);
     };
     open_path(&app, &state, path)
@@ -274,22 +284,10 @@ pub async fn save_as<R: Runtime>(
             .as_ref()
             .and_then(|p| p.parent())
             .map(|d| d.to_path_buf());
-        (format!("{title}{}", files::EXTENSION), dir)
+        (dialogs::file_name_for(&title, files::EXTENSION), dir)
     };
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("另存为")
-        .set_file_name(suggested)
-        .add_filter(file_filter_name(), &["json"]);
-    if let Some(dir) = dir {
-        dialog = dialog.set_directory(dir);
-    }
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
-        .await
-        .ok()
-        .flatten();
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = dialogs::pick_save(&app, "另存为", &dialogs::REPORT, suggested, dir).await
+    else {
         return Ok(FileOutcome::Cancelled);
     };
     save_to(&app, &state, files::with_extension(path))
@@ -304,9 +302,54 @@ fn save_to<R: Runtime>(
         let mut doc = lock(&state.doc);
         files::write_report(&path, doc.report())?;
         doc.mark_saved(path.clone());
+        if let Some(j) = lock(&state.journal).as_mut() {
+            j.clear();
+        }
     }
     lock(&state.recent).touch(&path);
     Ok(done(app, state))
+}
+
+/// 恢复: the offered work becomes the open document, unsaved, and goes into this editor's own
+/// journal before the old journal is removed, so a second crash right now loses nothing either.
+#[tauri::command]
+pub fn recover<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<FileOutcome> {
+    let Some(orphan) = lock(&state.recovery).take() else {
+        return Err(AppError::new(
+            "errors.recovery.none",
+            "没有可以恢复的内容（可能已经恢复或放弃过了）。",
+        ));
+    };
+    let on_disk = orphan
+        .path
+        .as_deref()
+        .and_then(|p| files::read_report(p).ok());
+    let doc = Document::unsaved(orphan.report.clone(), orphan.path.clone(), on_disk);
+    if let Some(j) = lock(&state.journal).as_mut() {
+        if j.write(doc.path.as_deref(), doc.report(), crate::autosave::now_ms())
+            .is_err()
+        {
+            // Keep the old journal: it is the only copy on disk of this work.
+            *lock(&state.doc) = doc;
+            return Ok(done(&app, &state));
+        }
+    }
+    *lock(&state.doc) = doc;
+    orphan.discard();
+    Ok(done(&app, &state))
+}
+
+/// 放弃: the offered work is deleted.
+#[tauri::command]
+pub fn discard_recovery<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Snapshot {
+    if let Some(orphan) = lock(&state.recovery).take() {
+        orphan.discard();
+    }
+    let doc = lock(&state.doc);
+    snapshot_of(&app, &state, &doc)
 }
 
 #[cfg(test)]

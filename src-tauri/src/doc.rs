@@ -45,6 +45,15 @@ impl Document {
         }
     }
 
+    /// A document made from something that is not its file (an import, a new year started from
+    /// last year's report, a recovered autosave): unsaved until the user saves it. `saved` is
+    /// what the file at `path` holds, if any.
+    pub fn unsaved(report: Report, path: Option<PathBuf>, saved: Option<Report>) -> Document {
+        let mut d = Document::new(report, path);
+        d.saved = saved.unwrap_or_default();
+        d
+    }
+
     pub fn report(&self) -> &Report {
         &self.report
     }

@@ -134,6 +134,34 @@ pub struct Snapshot {
     pub recent: Vec<RecentFile>,
     /// A message to show once (a file given on the command line that could not be opened).
     pub notice: Option<String>,
+    /// Unsaved work found from an editor that did not close normally.
+    pub recovery: Option<RecoveryOffer>,
+}
+
+/// What the recovery offer names: when the work was last autosaved and what it is.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryOffer {
+    /// Unix milliseconds of the last autosave (the UI shows it in local time).
+    pub saved_at_ms: u64,
+    pub title: String,
+    /// The file the work belongs to; `null` for a report that was never saved.
+    pub file_name: Option<String>,
+}
+
+impl RecoveryOffer {
+    pub fn of(o: &crate::autosave::Orphan) -> RecoveryOffer {
+        let title = if o.report.meta.agency.trim().is_empty() {
+            "未命名年报".to_string()
+        } else {
+            o.report.title()
+        };
+        RecoveryOffer {
+            saved_at_ms: o.saved_at_ms,
+            title,
+            file_name: o.path.as_deref().map(crate::files::display_name),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -156,7 +184,11 @@ pub struct FieldEdit {
 #[derive(Clone, Debug, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum FileOutcome {
-    Done { snapshot: Box<Snapshot> },
+    Done {
+        snapshot: Box<Snapshot>,
+        /// What an import could not place or had to decide, for the user to check.
+        import_notes: Vec<crate::imports::ImportNote>,
+    },
     Cancelled,
 }
 
@@ -169,7 +201,12 @@ pub fn edit_result(d: &Document, changed: BTreeMap<String, String>) -> EditResul
     }
 }
 
-pub fn snapshot(d: &Document, recent: Vec<RecentFile>, notice: Option<String>) -> Snapshot {
+pub fn snapshot(
+    d: &Document,
+    recent: Vec<RecentFile>,
+    notice: Option<String>,
+    recovery: Option<RecoveryOffer>,
+) -> Snapshot {
     Snapshot {
         status: DocStatus::of(d),
         diagnostics: diagnostics(d.report()),
@@ -177,5 +214,6 @@ pub fn snapshot(d: &Document, recent: Vec<RecentFile>, notice: Option<String>) -
         fields: d.fields(),
         recent,
         notice,
+        recovery,
     }
 }

@@ -63,14 +63,35 @@ pub fn with_extension(path: PathBuf) -> PathBuf {
     path.with_file_name(format!("{stem}{EXTENSION}"))
 }
 
-/// Writes the report beside its destination, flushes it to disk, then renames it over the
-/// destination: a crash leaves either the old file or the new one, never half of one.
+/// Where the previous version of a saved file is kept: `年报.nianbao.json.bak`, beside it. The
+/// ending keeps backups out of `nianbao check`/`sum` over a folder; 打开 lists them on request.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves a report: see [`write_atomic`]. The previous version of the file is kept as its backup.
 pub fn write_report(path: &Path, report: &Report) -> AppResult<()> {
+    write_atomic(path, &save_report(report), true)
+}
+
+/// Writes beside the destination, flushes to disk, then renames over the destination: a crash
+/// or a full disk leaves either the old file or the new one, never half of one. With `backup`,
+/// the file being replaced is first kept as [`backup_path`] (hard link, or a copy where the file
+/// system has no links); the destination itself never goes missing on the way.
+pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> AppResult<()> {
     let name = display_name(path);
     let fail = |e: std::io::Error| {
         AppError::new(
             "errors.file.write",
-            format!("无法保存“{name}”：{e}。原文件未作改动；请换一个位置另存。"),
+            format!(
+                "无法保存“{name}”：{}原来的文件没有改动。",
+                nianbao_core::error::io_reason(&e)
+            ),
         )
     };
     let dir = path
@@ -80,15 +101,39 @@ pub fn write_report(path: &Path, report: &Report) -> AppResult<()> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
-        f.write_all(&save_report(report))?;
+        f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
-        fs::rename(&tmp, path)
+        if backup && path.is_file() {
+            keep_backup(path)?;
+        }
+        fs::rename(&tmp, path)?;
+        // The rename itself is only durable once the folder is flushed too.
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result.map_err(fail)
+}
+
+fn keep_backup(path: &Path) -> std::io::Result<()> {
+    let bak = backup_path(path);
+    let staged = bak.with_file_name(format!(
+        ".{}.{}.tmp",
+        display_name(&bak),
+        std::process::id()
+    ));
+    let _ = fs::remove_file(&staged);
+    if fs::hard_link(path, &staged).is_err() {
+        fs::copy(path, &staged)?;
+    }
+    fs::rename(&staged, &bak).inspect_err(|_| {
+        let _ = fs::remove_file(&staged);
+    })
 }
 
 /// The recently opened files, newest first, kept in the app's config folder.
@@ -161,6 +206,40 @@ mod tests {
         assert_eq!(read_report(&path).expect("read"), r);
         let leftovers = fs::read_dir(dir.path()).expect("dir").count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+
+        // Saving again keeps the previous version as the backup.
+        let mut r2 = r.clone();
+        r2.apply("overview.active", "改过的文字。").expect("edit");
+        write_report(&path, &r2).expect("write again");
+        assert_eq!(read_report(&path).expect("read"), r2);
+        assert_eq!(read_report(&backup_path(&path)).expect("backup"), r);
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.nianbao.json", "a.nianbao.json.bak"]);
+    }
+
+    #[test]
+    fn a_failed_save_leaves_the_old_file_and_says_why() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A folder where the file should be: the rename fails after the data is written.
+        let path = dir.path().join("x.nianbao.json");
+        fs::create_dir(&path).expect("mkdir");
+        fs::write(path.join("inside"), b"keep").expect("write");
+        let r = Report::new("某局", AgencyKind::Department, 2023);
+        let e = write_report(&path, &r).expect_err("cannot replace a folder");
+        assert_eq!(e.code, "errors.file.write");
+        assert!(
+            e.message.starts_with("无法保存“x.nianbao.json”："),
+            "{}",
+            e.message
+        );
+        assert!(e.message.ends_with("原来的文件没有改动。"), "{}", e.message);
+        assert_eq!(fs::read(path.join("inside")).expect("read"), b"keep");
+        let leftovers = fs::read_dir(dir.path()).expect("dir").count();
+        assert_eq!(leftovers, 1, "the temporary file is removed");
     }
 
     #[test]

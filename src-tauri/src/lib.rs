@@ -1,11 +1,15 @@
 //! 年报编制器's desktop shell: owns the open report, applies the UI's edits through the core,
 //! validates after each one, and does all file IO. The UI (`ui/`) is a view of this state.
 
+pub mod autosave;
 pub mod commands;
+pub mod dialogs;
 pub mod doc;
 pub mod dto;
 pub mod error;
+pub mod exports;
 pub mod files;
+pub mod imports;
 pub mod layout;
 
 #[cfg(test)]
@@ -35,6 +39,57 @@ fn file_argument() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// `--data-dir=DIR`: keep the autosave journal and the recent-files list in DIR instead of the
+/// user's data folders (a portable copy on a USB stick; tests that must not share state).
+fn data_dir_argument() -> Option<PathBuf> {
+    std::env::args_os().skip(1).find_map(|a| {
+        a.to_str()
+            .and_then(|s| s.strip_prefix("--data-dir="))
+            .map(PathBuf::from)
+    })
+}
+
+/// Journals unsaved changes every [`autosave::INTERVAL_MS`]; removes the journal once the
+/// document is saved (or back to what was saved).
+fn autosave_loop<R: Runtime>(app: tauri::AppHandle<R>) {
+    let mut last: Option<(Option<PathBuf>, Report)> = None;
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(autosave::INTERVAL_MS));
+        let state = app.state::<AppState>();
+        let pending = {
+            let doc = lock(&state.doc);
+            if !doc.is_dirty() {
+                None
+            } else if last
+                .as_ref()
+                .is_some_and(|(p, r)| *p == doc.path && r == doc.report())
+            {
+                continue;
+            } else {
+                Some((doc.path.clone(), doc.report().clone()))
+            }
+        };
+        let mut journal = lock(&state.journal);
+        let Some(j) = journal.as_mut() else { return };
+        match pending {
+            None => {
+                if j.has_entry() {
+                    j.clear();
+                }
+                last = None;
+            }
+            Some((path, report)) => {
+                // A failed write is tried again on the next round.
+                if j.write(path.as_deref(), &report, autosave::now_ms())
+                    .is_ok()
+                {
+                    last = Some((path, report));
+                }
+            }
+        }
+    }
+}
+
 /// Everything but the context: plugins, state, commands and the close guard. Generic over the
 /// runtime so that the whole app boots in tests under `tauri::test::mock_builder()`.
 pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Builder<R> {
@@ -53,13 +108,21 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(doc, Recent::load(None), notice))
         .setup(|app| {
-            // The recent-files list lives in the app's config folder, known once the app is.
-            let store = app
-                .path()
-                .app_config_dir()
-                .ok()
-                .map(|d| d.join("recent.json"));
+            // The recent-files list lives in the app's config folder and the autosave journal in
+            // its data folder, both known once the app is (or both in --data-dir).
+            let custom = data_dir_argument();
+            let config = custom.clone().or_else(|| app.path().app_config_dir().ok());
+            let data = custom.or_else(|| app.path().app_data_dir().ok());
+            let store = config.map(|d| d.join("recent.json"));
             let state = app.state::<AppState>();
+            if let Some(dir) = data.map(|d| d.join("autosave")) {
+                *lock(&state.recovery) = autosave::orphans(&dir).into_iter().next();
+                *lock(&state.journal) = autosave::Journal::start(&dir, autosave::now_ms()).ok();
+            }
+            let handle = app.handle().clone();
+            std::thread::Builder::new()
+                .name("autosave".into())
+                .spawn(move || autosave_loop(handle))?;
             let mut recent = Recent::load(store);
             if let Some(path) = lock(&state.doc).path.clone() {
                 recent.touch(&path);
@@ -86,6 +149,10 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
                     ))
                     .show(move |close| {
                         if close {
+                            // The user chose to throw the changes away: so goes their journal.
+                            if let Some(j) = lock(&w.state::<AppState>().journal).as_mut() {
+                                j.clear();
+                            }
                             let _ = w.destroy();
                         }
                     });
@@ -104,6 +171,12 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             commands::open_recent,
             commands::save,
             commands::save_as,
+            commands::recover,
+            commands::discard_recovery,
+            imports::import_report,
+            imports::new_next_year,
+            exports::export,
+            exports::preview,
         ])
 }
 
@@ -118,7 +191,17 @@ pub fn run() {
     let app = app_builder(tauri::Builder::default(), file_argument())
         .build(tauri::generate_context!("../tauri.conf.json"));
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                // A normal exit with nothing unsaved leaves no journal and no lock behind.
+                let state = handle.state::<AppState>();
+                if !lock(&state.doc).is_dirty() {
+                    if let Some(mut j) = lock(&state.journal).take() {
+                        j.clear();
+                    }
+                }
+            }
+        }),
         Err(e) => {
             eprintln!("年报编制器无法启动：{e}");
             std::process::exit(1);

@@ -306,11 +306,57 @@ fields: Record<FieldPath, string>, recent: Array<RecentFile>,
 /**
  * A message to show once (a file given on the command line that could not be opened).
  */
-notice: string | null, };
+notice: string | null, 
+/**
+ * Unsaved work found from an editor that did not close normally.
+ */
+recovery: RecoveryOffer | null, };
 
 export type FieldEdit = { path: FieldPath, text: string, };
 
-export type FileOutcome = { "kind": "done", snapshot: Snapshot, } | { "kind": "cancelled" };
+export type FileOutcome = { "kind": "done", snapshot: Snapshot, 
+/**
+ * What an import could not place or had to decide, for the user to check.
+ */
+import_notes: Array<ImportNote>, } | { "kind": "cancelled" };
+
+export type RecoveryOffer = { 
+/**
+ * Unix milliseconds of the last autosave (the UI shows it in local time).
+ */
+savedAtMs: number, title: string, 
+/**
+ * The file the work belongs to; `null` for a report that was never saved.
+ */
+fileName: string | null, };
+
+export type ImportNote = { 
+/**
+ * Line in the imported file, from 1.
+ */
+line: number, text: string, reason: string, };
+
+export type ExportFormat = "pdf" | "docx" | "html";
+
+export type ExportOutcome = { "kind": "done", path: string, 
+/**
+ * What was written and what the user should know about it, in Chinese.
+ */
+message: string, } | { "kind": "cancelled" };
+
+export type Preview = { width: number, height: number, 
+/**
+ * The family of each face, by the `font` index of a text item (标题, 正文, 黑体, 楷体).
+ */
+fonts: Array<string>, pages: Array<PreviewPage>, 
+/**
+ * Characters the fonts lack, and the like.
+ */
+warnings: Array<string>, };
+
+export type PreviewPage = { items: Array<PreviewItem>, };
+
+export type PreviewItem = { "kind": "text", x: number, y: number, size: number, font: number, spacing: number, text: string, } | { "kind": "rule", x1: number, y1: number, x2: number, y2: number, };
 
 export type Layout = { appName: string, sections: Array<SectionInfo>, 
 /**
@@ -376,4 +422,10 @@ export interface Commands {
   open_recent: { args: { path: string }; result: FileOutcome };
   save: { args: Record<string, never>; result: FileOutcome };
   save_as: { args: Record<string, never>; result: FileOutcome };
+  recover: { args: Record<string, never>; result: FileOutcome };
+  discard_recovery: { args: Record<string, never>; result: Snapshot };
+  import_report: { args: Record<string, never>; result: FileOutcome };
+  new_next_year: { args: Record<string, never>; result: FileOutcome };
+  export: { args: { format: ExportFormat }; result: ExportOutcome };
+  preview: { args: Record<string, never>; result: Preview };
 }

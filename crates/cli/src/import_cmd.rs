@@ -4,28 +4,26 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use nianbao_core::save_report;
-use nianbao_import::{import_text, Imported};
+use nianbao_import::{decode_text, import_text, ImportError, Imported, MAX_TEXT_BYTES};
 
 use crate::{io_reason, read_any, write_new_file, EXIT_UNREADABLE};
 
-/// Text files are at most a few hundred KB; a larger one is not a report.
-const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
-
 pub(crate) fn read_text(path: &Path) -> Result<Imported, String> {
     if let Ok(meta) = std::fs::metadata(path) {
-        if meta.len() > MAX_TEXT_BYTES {
-            return Err(format!(
-                "文件太大（{} MB），不像是一份年报的文字。",
-                meta.len().div_ceil(1024 * 1024)
-            ));
+        if meta.len() > MAX_TEXT_BYTES as u64 {
+            return Err(ImportError::TooLarge {
+                size_mb: meta.len().div_ceil(1024 * 1024),
+            }
+            .to_string());
         }
     }
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{}", io_reason(&e)))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        "文件不是 UTF-8 编码的文字。Word 文档请先“另存为”纯文本（UTF-8），或从网页直接复制文字保存。".to_string()
-    })?;
-    Ok(import_text(text))
+    let text = decode_text(&bytes).map_err(|e| e.to_string())?;
+    let imported = import_text(&text);
+    if imported.sections_found == 0 {
+        return Err(ImportError::NotAReport.to_string());
+    }
+    Ok(imported)
 }
 
 fn refuse_overwrite(output: &Path, force: bool) -> bool {

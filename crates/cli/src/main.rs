@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+pub(crate) use nianbao_core::error::io_reason;
 use nianbao_core::model::AgencyKind;
 use nianbao_core::{load_report, save_report, validate, Report, Severity};
 
@@ -289,17 +290,6 @@ pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
         let _ = std::fs::remove_file(&tmp);
     }
     result.map_err(|e| io_reason(&e))
-}
-
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "文件不存在，请检查路径和文件名。".to_string(),
-        ErrorKind::PermissionDenied => "没有权限，请检查文件或文件夹的权限。".to_string(),
-        ErrorKind::StorageFull => "磁盘已满，请清理空间后重试。".to_string(),
-        ErrorKind::ReadOnlyFilesystem => "磁盘是只读的，请换一个位置保存。".to_string(),
-        _ => format!("系统报告：{e}"),
-    }
 }
 
 fn validate_files(files: &[PathBuf], json: bool, last_year: Option<&Path>) -> ExitCode {

@@ -212,10 +212,35 @@ fn import_then_start_next_year() {
         "{codes:?}"
     );
 
-    // Not UTF-8: a clear reason, exit 2.
+    // The same report saved as GBK (Notepad's "ANSI" on a Chinese Windows) imports the same.
     let gbk = dir.path().join("gbk.txt");
-    std::fs::write(&gbk, [0xC4u8, 0xEA, 0xB1, 0xA8]).expect("write");
-    let o = nianbao(&["import", gbk.to_str().expect("path")]);
+    let utf8 = std::fs::read_to_string(seed).expect("seed");
+    let (bytes, _, unmappable) = encoding_rs::GBK.encode(&utf8);
+    assert!(!unmappable);
+    std::fs::write(&gbk, &bytes).expect("write");
+    let from_gbk = dir.path().join("gbk.nianbao.json");
+    let o = nianbao(&[
+        "import",
+        gbk.to_str().expect("path"),
+        "-o",
+        from_gbk.to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(
+        std::fs::read(&from_gbk).expect("gbk import"),
+        std::fs::read(&out).expect("utf-8 import")
+    );
+
+    // Not text at all, or text that is no report: a clear reason, exit 2, nothing written.
+    let png = dir.path().join("scan.txt");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").expect("write");
+    let o = nianbao(&["import", png.to_str().expect("path")]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).contains("UTF-8"), "{}", text(&o));
+    assert!(text(&o).contains("不是纯文本"), "{}", text(&o));
+    let list = dir.path().join("list.txt");
+    std::fs::write(&list, "牛奶\n面包\n").expect("write");
+    let o = nianbao(&["import", list.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("找不到年报的标题"), "{}", text(&o));
+    assert!(!dir.path().join("list.nianbao.json").exists());
 }

@@ -48,3 +48,18 @@ pub enum CoreError {
         detail: String,
     },
 }
+
+/// What an operating-system error means for the user, as the end of a Chinese sentence. Shared by
+/// the CLI and the editor, which do the IO; the core itself never touches files.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "文件不存在，请检查路径和文件名。".to_string(),
+        ErrorKind::PermissionDenied => "没有权限，请检查文件或文件夹的权限。".to_string(),
+        ErrorKind::StorageFull => "磁盘空间已满，请清理空间或换一个位置保存。".to_string(),
+        ErrorKind::ReadOnlyFilesystem => "磁盘或文件夹是只读的，请换一个位置保存。".to_string(),
+        ErrorKind::QuotaExceeded => "磁盘配额已用完，请清理空间或换一个位置保存。".to_string(),
+        ErrorKind::ResourceBusy => "文件正被其他程序使用，请关闭它后重试。".to_string(),
+        _ => format!("系统报告：{e}"),
+    }
+}

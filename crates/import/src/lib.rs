@@ -5,6 +5,8 @@
 //! cannot place becomes an [`ImportFinding`].
 
 mod canonical;
+mod decode;
+mod error;
 pub mod labels;
 mod sections;
 mod tables;
@@ -14,6 +16,8 @@ use nianbao_core::model::{AgencyKind, Report, Section};
 use nianbao_core::CountCell;
 
 pub use canonical::to_canonical_text;
+pub use decode::{decode_text, MAX_TEXT_BYTES};
+pub use error::ImportError;
 
 /// Something the importer could not place, or had to decide; line numbers start at 1.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +32,9 @@ pub struct ImportFinding {
 pub struct Imported {
     pub report: Report,
     pub findings: Vec<ImportFinding>,
+    /// How many of the six section headings (一 to 六) were found: none means the text was not
+    /// a report at all, and a caller may refuse it rather than open an empty one.
+    pub sections_found: usize,
 }
 
 /// Imports a report from its text (as copied from a web page, a document, or seed-like files).
@@ -88,7 +95,15 @@ pub fn import_text(text: &str) -> Imported {
         }
     }
     findings.sort_by_key(|f| f.line);
-    Imported { report, findings }
+    let sections_found = Section::ALL[1..]
+        .iter()
+        .filter(|s| split.bodies.contains_key(s))
+        .count();
+    Imported {
+        report,
+        findings,
+        sections_found,
+    }
 }
 
 /// "孟州市人民政府 2023 年政府信息公开工作年度报告" → ("孟州市人民政府", 2023).

@@ -1,0 +1,131 @@
+//! The native file dialogs, behind one door. WebDriver cannot reach a GTK dialog, so the
+//! end-to-end tests answer them through a file named by `NIANBAO_AUTOMATION_PICKS`: each dialog
+//! takes the file's first line as the path the user chose (an empty line is a cancel) and
+//! writes the rest back. Everything after the choice runs exactly as for a user.
+
+use std::path::{Path, PathBuf};
+
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::DialogExt;
+
+pub const AUTOMATION_ENV: &str = "NIANBAO_AUTOMATION_PICKS";
+
+/// A kind of file a dialog offers.
+pub struct Filter {
+    pub name: &'static str,
+    pub extensions: &'static [&'static str],
+}
+
+pub const REPORT: Filter = Filter {
+    name: "年报文件（.nianbao.json）",
+    extensions: &["json"],
+};
+pub const BACKUP: Filter = Filter {
+    name: "年报备份（.bak）",
+    extensions: &["bak"],
+};
+pub const TEXT: Filter = Filter {
+    name: "文本格式的年报（.txt）",
+    extensions: &["txt"],
+};
+
+/// The next scripted answer, when the app runs under automation.
+fn scripted() -> Option<Option<PathBuf>> {
+    let file = std::env::var_os(AUTOMATION_ENV)?;
+    Some(take_first_line(Path::new(&file)))
+}
+
+fn take_first_line(file: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let (first, rest) = text.split_once('\n').unwrap_or((text.as_str(), ""));
+    let _ = std::fs::write(file, rest);
+    let first = first.trim_end_matches('\r');
+    (!first.is_empty()).then(|| PathBuf::from(first))
+}
+
+/// Asks for a file to open; `None` when the user cancels.
+pub async fn pick_open<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filters: &[&Filter],
+) -> Option<PathBuf> {
+    if let Some(answer) = scripted() {
+        return answer;
+    }
+    let mut dialog = app.dialog().file().set_title(title);
+    for f in filters {
+        dialog = dialog.add_filter(f.name, f.extensions);
+    }
+    tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .ok()
+        .flatten()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks where to save, suggesting a name and a folder; `None` when the user cancels.
+pub async fn pick_save<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter: &Filter,
+    suggested: String,
+    dir: Option<PathBuf>,
+) -> Option<PathBuf> {
+    if let Some(answer) = scripted() {
+        return answer;
+    }
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(suggested)
+        .add_filter(filter.name, filter.extensions);
+    if let Some(dir) = dir {
+        dialog = dialog.set_directory(dir);
+    }
+    tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .ok()
+        .flatten()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// A file name made from a report's title: characters no file system accepts become `_`.
+pub fn file_name_for(title: &str, ending: &str) -> String {
+    let clean: String = title
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{}{ending}", clean.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripted_answers_are_taken_in_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let f = dir.path().join("picks");
+        std::fs::write(&f, "/a/一.pdf\n\n/b/二.docx\n").expect("write");
+        assert_eq!(take_first_line(&f), Some(PathBuf::from("/a/一.pdf")));
+        assert_eq!(take_first_line(&f), None, "an empty line cancels");
+        assert_eq!(take_first_line(&f), Some(PathBuf::from("/b/二.docx")));
+        assert_eq!(take_first_line(&f), None, "no answers left");
+    }
+
+    #[test]
+    fn titles_become_safe_file_names() {
+        assert_eq!(
+            file_name_for("某局2023年报告", ".pdf"),
+            "某局2023年报告.pdf"
+        );
+        assert_eq!(file_name_for("a/b:c*?", ".docx"), "a_b_c__.docx");
+    }
+}

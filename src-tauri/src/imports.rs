@@ -1,0 +1,156 @@
+//! 导入 (a report's text, as published) and 以上年年报新建 (next year's report started from last
+//! year's): both make a new, unsaved document, so nobody retypes last year.
+
+use std::path::Path;
+
+use nianbao_core::Report;
+use nianbao_import::{decode_text, import_text, MAX_TEXT_BYTES};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use ts_rs::TS;
+
+use crate::commands::{done_with, lock, may_discard, AppState};
+use crate::dialogs;
+use crate::doc::Document;
+use crate::dto::FileOutcome;
+use crate::error::{AppError, AppResult};
+use crate::files;
+
+/// Something the importer could not place or had to decide, for the user to check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct ImportNote {
+    /// Line in the imported file, from 1.
+    pub line: u32,
+    pub text: String,
+    pub reason: String,
+}
+
+/// Reads and imports a text file. Only reads: the file is never changed.
+pub fn import_file(path: &Path) -> AppResult<(Report, Vec<ImportNote>)> {
+    let name = files::display_name(path);
+    let refuse = |why: String| AppError::new("errors.import", format!("无法导入“{name}”：{why}"));
+    let meta = std::fs::metadata(path).map_err(|e| refuse(nianbao_core::error::io_reason(&e)))?;
+    if meta.len() > MAX_TEXT_BYTES as u64 {
+        return Err(refuse(
+            nianbao_import::ImportError::TooLarge {
+                size_mb: meta.len().div_ceil(1024 * 1024),
+            }
+            .to_string(),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| refuse(nianbao_core::error::io_reason(&e)))?;
+    let text = decode_text(&bytes).map_err(|e| refuse(e.to_string()))?;
+    let imported = import_text(&text);
+    if imported.sections_found == 0 {
+        return Err(refuse(nianbao_import::ImportError::NotAReport.to_string()));
+    }
+    let notes = imported
+        .findings
+        .into_iter()
+        .map(|f| ImportNote {
+            line: u32::try_from(f.line).unwrap_or(u32::MAX),
+            text: f.text,
+            reason: f.reason,
+        })
+        .collect();
+    Ok((imported.report, notes))
+}
+
+/// 导入: a published report's text becomes a new, unsaved document.
+#[tauri::command]
+pub async fn import_report<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<FileOutcome> {
+    if !may_discard(&app, &state).await {
+        return Ok(FileOutcome::Cancelled);
+    }
+    let Some(path) = dialogs::pick_open(&app, "导入文本格式的年报", &[&dialogs::TEXT]).await
+    else {
+        return Ok(FileOutcome::Cancelled);
+    };
+    let (report, notes) = import_file(&path)?;
+    *lock(&state.doc) = Document::unsaved(report, None, None);
+    Ok(done_with(&app, &state, notes))
+}
+
+/// 以上年年报新建: next year's report from last year's file (`.nianbao.json` or text): 上年结转
+/// filled from last year's 结转下年度, last year's figures kept for the cross-year checks, its
+/// texts kept as drafts to rewrite.
+#[tauri::command]
+pub async fn new_next_year<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<FileOutcome> {
+    if !may_discard(&app, &state).await {
+        return Ok(FileOutcome::Cancelled);
+    }
+    let Some(path) = dialogs::pick_open(
+        &app,
+        "选择上一年度的年报",
+        &[&dialogs::REPORT, &dialogs::TEXT],
+    )
+    .await
+    else {
+        return Ok(FileOutcome::Cancelled);
+    };
+    let is_text = files::display_name(&path).to_lowercase().ends_with(".txt");
+    let last = if is_text {
+        import_file(&path)?.0
+    } else {
+        files::read_report(&path)?
+    };
+    *lock(&state.doc) = Document::unsaved(last.start_next_year(), None, None);
+    Ok(done_with(&app, &state, Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The error of an import that must fail (a report in the panic would be pages long).
+    fn refused(r: AppResult<(Report, Vec<ImportNote>)>) -> AppError {
+        match r {
+            Ok(_) => panic!("imported what should have been refused"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn imports_a_seed_and_refuses_what_is_not_a_report() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let seeds = format!("{}/../../shared/seeds", env!("CARGO_MANIFEST_DIR"));
+        let seed = std::fs::read_dir(&seeds)
+            .expect("seeds")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.to_string_lossy().contains("003"))
+            .expect("seed 003");
+        let (report, notes) = match import_file(&seed) {
+            Ok(ok) => ok,
+            Err(e) => panic!("seed 003 imports: {}", e.message),
+        };
+        assert!(!report.meta.agency.is_empty());
+        assert!(notes.is_empty(), "seed 003 imports cleanly: {notes:?}");
+
+        let png = dir.path().join("图.txt");
+        std::fs::write(&png, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").expect("write");
+        let e = refused(import_file(&png));
+        assert!(
+            e.message.starts_with("无法导入“图.txt”：文件不是纯文本"),
+            "{}",
+            e.message
+        );
+        assert_eq!(
+            std::fs::read(&png).expect("read"),
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+        );
+
+        let shopping = dir.path().join("清单.txt");
+        std::fs::write(&shopping, "牛奶\n面包\n").expect("write");
+        let e = refused(import_file(&shopping));
+        assert!(e.message.contains("找不到年报的标题"), "{}", e.message);
+
+        let e = refused(import_file(&dir.path().join("无.txt")));
+        assert!(e.message.contains("文件不存在"), "{}", e.message);
+    }
+}
