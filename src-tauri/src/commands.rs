@@ -3,6 +3,7 @@
 //! off the main thread and report a user's cancel as an outcome, not an error.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use nianbao_core::model::AgencyKind;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub journal: Mutex<Option<Journal>>,
     /// Unsaved work of an editor that did not close normally, offered once at start.
     pub recovery: Mutex<Option<Orphan>>,
+    /// Counts document replacements; see [`AppState::replace_doc`].
+    pub generation: AtomicU64,
     /// Shown once by the UI (a file from the command line that could not be opened).
     pub notice: Mutex<Option<String>>,
     shown_title: Mutex<String>,
@@ -40,8 +43,24 @@ impl AppState {
             notice: Mutex::new(notice),
             journal: Mutex::new(None),
             recovery: Mutex::new(None),
+            generation: AtomicU64::new(0),
             shown_title: Mutex::new(String::new()),
         }
+    }
+}
+
+impl AppState {
+    /// Puts another document in place (new, open, import, recovery). The journal is held while
+    /// the document changes, so an autosave round that read the old one knows to drop it.
+    pub fn replace_doc(&self, doc: Document) {
+        let _journal = lock(&self.journal);
+        self.replace_doc_locked(doc);
+    }
+
+    /// As [`AppState::replace_doc`], for a caller that already holds the journal.
+    fn replace_doc_locked(&self, doc: Document) {
+        *lock(&self.doc) = doc;
+        self.generation.fetch_add(1, Ordering::SeqCst);
     }
 }
 
@@ -207,7 +226,10 @@ pub async fn new_report<R: Runtime>(
     if !may_discard(&app, &state).await {
         return Ok(FileOutcome::Cancelled);
     }
-    *lock(&state.doc) = Document::new(Report::new("", AgencyKind::Department, report_year()), None);
+    state.replace_doc(Document::new(
+        Report::new("", AgencyKind::Department, report_year()),
+        None,
+    ));
     Ok(done(&app, &state))
 }
 
@@ -255,7 +277,7 @@ pub fn open_path<R: Runtime>(
 ) -> AppResult<FileOutcome> {
     let report = files::read_report(&path)?;
     lock(&state.recent).touch(&path);
-    *lock(&state.doc) = Document::new(report, Some(path));
+    state.replace_doc(Document::new(report, Some(path)));
     Ok(done(app, state))
 }
 
@@ -299,10 +321,12 @@ fn save_to<R: Runtime>(
     path: PathBuf,
 ) -> AppResult<FileOutcome> {
     {
+        // Locks in the one order used everywhere: journal, then document.
+        let mut journal = lock(&state.journal);
         let mut doc = lock(&state.doc);
         files::write_report(&path, doc.report())?;
         doc.mark_saved(path.clone());
-        if let Some(j) = lock(&state.journal).as_mut() {
+        if let Some(j) = journal.as_mut() {
             j.clear();
         }
     }
@@ -328,17 +352,20 @@ pub fn recover<R: Runtime>(
         .as_deref()
         .and_then(|p| files::read_report(p).ok());
     let doc = Document::unsaved(orphan.report.clone(), orphan.path.clone(), on_disk);
-    if let Some(j) = lock(&state.journal).as_mut() {
-        if j.write(doc.path.as_deref(), doc.report(), crate::autosave::now_ms())
-            .is_err()
-        {
-            // Keep the old journal: it is the only copy on disk of this work.
-            *lock(&state.doc) = doc;
-            return Ok(done(&app, &state));
-        }
+    let journalled = {
+        let mut journal = lock(&state.journal);
+        let ok = journal.as_mut().is_some_and(|j| {
+            j.write(doc.path.as_deref(), doc.report(), crate::autosave::now_ms())
+                .is_ok()
+        });
+        // Swapped while the journal is held, so the autosave round in flight sees the change.
+        state.replace_doc_locked(doc);
+        ok
+    };
+    // Without a journal of our own, the old one stays: it is the only copy on disk of this work.
+    if journalled {
+        orphan.discard();
     }
-    *lock(&state.doc) = doc;
-    orphan.discard();
     Ok(done(&app, &state))
 }
 

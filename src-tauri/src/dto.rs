@@ -187,6 +187,7 @@ pub enum FileOutcome {
     Done {
         snapshot: Box<Snapshot>,
         /// What an import could not place or had to decide, for the user to check.
+        #[serde(rename = "importNotes")]
         import_notes: Vec<crate::imports::ImportNote>,
     },
     Cancelled,

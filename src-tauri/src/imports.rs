@@ -9,7 +9,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
-use crate::commands::{done_with, lock, may_discard, AppState};
+use crate::commands::{done_with, may_discard, AppState};
 use crate::dialogs;
 use crate::doc::Document;
 use crate::dto::FileOutcome;
@@ -70,7 +70,7 @@ pub async fn import_report<R: Runtime>(
         return Ok(FileOutcome::Cancelled);
     };
     let (report, notes) = import_file(&path)?;
-    *lock(&state.doc) = Document::unsaved(report, None, None);
+    state.replace_doc(Document::unsaved(report, None, None));
     Ok(done_with(&app, &state, notes))
 }
 
@@ -100,7 +100,7 @@ pub async fn new_next_year<R: Runtime>(
     } else {
         files::read_report(&path)?
     };
-    *lock(&state.doc) = Document::unsaved(last.start_next_year(), None, None);
+    state.replace_doc(Document::unsaved(last.start_next_year(), None, None));
     Ok(done_with(&app, &state, Vec::new()))
 }
 

@@ -56,6 +56,7 @@ fn autosave_loop<R: Runtime>(app: tauri::AppHandle<R>) {
     loop {
         std::thread::sleep(std::time::Duration::from_millis(autosave::INTERVAL_MS));
         let state = app.state::<AppState>();
+        let generation = state.generation.load(std::sync::atomic::Ordering::SeqCst);
         let pending = {
             let doc = lock(&state.doc);
             if !doc.is_dirty() {
@@ -71,6 +72,11 @@ fn autosave_loop<R: Runtime>(app: tauri::AppHandle<R>) {
         };
         let mut journal = lock(&state.journal);
         let Some(j) = journal.as_mut() else { return };
+        if state.generation.load(std::sync::atomic::Ordering::SeqCst) != generation {
+            // Another document took this one's place meanwhile: look again next round.
+            last = None;
+            continue;
+        }
         match pending {
             None => {
                 if j.has_entry() {
@@ -80,9 +86,8 @@ fn autosave_loop<R: Runtime>(app: tauri::AppHandle<R>) {
             }
             Some((path, report)) => {
                 // A failed write is tried again on the next round.
-                if j.write(path.as_deref(), &report, autosave::now_ms())
-                    .is_ok()
-                {
+                let res = j.write(path.as_deref(), &report, autosave::now_ms());
+                if res.is_ok() {
                     last = Some((path, report));
                 }
             }

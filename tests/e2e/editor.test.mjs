@@ -20,8 +20,11 @@ after(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+let sessions = 0;
 async function withApp(file, fn) {
-  const s = await Session.start(APP, file ? [file] : []);
+  // Each run of the app keeps its autosave journal and recent list apart from the others'.
+  const data = path.join(dir, `data-${++sessions}`);
+  const s = await Session.start(APP, [...(file ? [file] : []), `--data-dir=${data}`]);
   try {
     return await fn(s);
   } finally {

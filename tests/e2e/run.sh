@@ -2,6 +2,8 @@
 # End-to-end tests of the desktop editor: the real app in its real webview (WebKitGTK), driven
 # through tauri-driver and WebKitWebDriver on a private Xvfb display. Expects the app built
 # (target/debug/nianbao-editor, with ui/dist embedded) — scripts/test.sh does that first.
+#   tests/e2e/run.sh [FILE.test.mjs ...]      the tests (all by default)
+#   tests/e2e/run.sh --script FILE.mjs         a script (benchmark, screenshots) in the same setting
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 app="${NIANBAO_APP:-$PWD/target/debug/nianbao-editor}"
@@ -25,6 +27,14 @@ pids+=($!)
 export DISPLAY="$display" WEBKIT_DISABLE_DMABUF_RENDERER=1
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 
+# The app's own folders (autosave journal, recent files) and the dialog answers live in a
+# scratch folder, never in the user's.
+scratch=$(mktemp -d)
+trap 'cleanup; rm -rf "$scratch"' EXIT
+export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config"
+export NIANBAO_AUTOMATION_PICKS="$scratch/picks"
+: >"$NIANBAO_AUTOMATION_PICKS"
+
 tauri-driver --port "$port" --native-port "$native_port" >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do
@@ -32,4 +42,12 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
-NIANBAO_APP="$app" NIANBAO_WEBDRIVER="http://127.0.0.1:$port" node --test tests/e2e/
+export NIANBAO_APP="$app" NIANBAO_WEBDRIVER="http://127.0.0.1:$port"
+if [ "${1:-}" = "--script" ]; then
+  # A benchmark or screenshot script, on the same display and driver.
+  shift
+  node "$@"
+else
+  # One app at a time: the files share the dialog answers.
+  node --test --test-concurrency=1 "${@:-tests/e2e/}"
+fi

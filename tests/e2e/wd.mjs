@@ -23,6 +23,8 @@ async function request(method, path, body) {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A killed app must not hang the suite.
+    signal: AbortSignal.timeout(30000),
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok || json.value?.error) {

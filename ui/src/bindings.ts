@@ -318,7 +318,7 @@ export type FileOutcome = { "kind": "done", snapshot: Snapshot,
 /**
  * What an import could not place or had to decide, for the user to check.
  */
-import_notes: Array<ImportNote>, } | { "kind": "cancelled" };
+importNotes: Array<ImportNote>, } | { "kind": "cancelled" };
 
 export type RecoveryOffer = { 
 /**

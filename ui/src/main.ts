@@ -4,11 +4,14 @@
 import type {
   DiagnosticDto,
   EditResult,
+  ExportFormat,
   FieldEdit,
   FieldPath,
   FileOutcome,
+  ImportNote,
   Layout,
   RecentFile,
+  RecoveryOffer,
   SectionKey,
   Snapshot,
 } from "./bindings";
@@ -16,6 +19,7 @@ import { byId, h, imeKey } from "./dom";
 import { buildForms, type Field, type Forms } from "./forms";
 import { attachKeys, attachPaste } from "./grid";
 import { call, enqueue, errorText } from "./ipc";
+import { renderPreview } from "./preview";
 import { View } from "./view";
 
 interface App {
@@ -51,12 +55,76 @@ function banner(text: string, kind: "error" | "info" = "error"): void {
   b.hidden = false;
 }
 
+/** The offer to restore unsaved work of an editor that did not close normally. */
+function offerRecovery(r: RecoveryOffer): void {
+  const b = byId("banner");
+  b.className = "recovery";
+  const when = new Date(r.savedAtMs).toLocaleString("zh-CN", { hour12: false });
+  const what = r.fileName ? `《${r.title}》（${r.fileName}）` : `《${r.title}》（尚未保存到文件）`;
+  const yes = h("button", { type: "button", id: "recover-yes", class: "primary", text: "恢复" });
+  const no = h("button", { type: "button", id: "recover-no", text: "放弃这些内容" });
+  yes.addEventListener("click", () => {
+    fileCommand(() => call("recover", {}), "已恢复");
+  });
+  no.addEventListener("click", () => {
+    enqueue(async () => {
+      b.hidden = true;
+      applySnapshot(await call("discard_recovery", {}));
+      status("已放弃上次未保存的内容。");
+    }).catch((e: unknown) => {
+      banner(errorText(e));
+    });
+  });
+  b.replaceChildren(
+    h("span", {
+      id: "recovery-text",
+      text: `年报编制器上次没有正常关闭。找到 ${when} 自动保存的未保存内容：${what}。要恢复吗？`,
+    }),
+    yes,
+    no,
+  );
+  b.hidden = false;
+}
+
+/** What an import could not place: listed above the findings until dismissed. */
+function showImportNotes(notes: ImportNote[]): void {
+  const box = byId("import-notes");
+  if (notes.length === 0) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  const close = h("button", { type: "button", class: "close", text: "已核对" });
+  close.addEventListener("click", () => {
+    box.hidden = true;
+  });
+  box.replaceChildren(
+    h("h2", { text: `导入时需要核对（${notes.length} 处）` }),
+    h(
+      "ul",
+      {},
+      ...notes.map((n) =>
+        h(
+          "li",
+          {},
+          h("span", { class: "loc", text: n.line > 0 ? `原文第 ${n.line} 行` : "全文" }),
+          n.text ? h("q", { text: n.text }) : null,
+          h("span", { class: "why", text: n.reason }),
+        ),
+      ),
+    ),
+    close,
+  );
+  box.hidden = false;
+}
+
 function status(text: string): void {
   byId("status-message").textContent = text;
 }
 
 function showSection(key: SectionKey): void {
   if (!app) return;
+  closePreview();
   app.section = key;
   for (const [k, page] of app.forms.pages) page.hidden = k !== key;
   for (const [k, b] of app.navButtons) b.setAttribute("aria-current", k === key ? "page" : "false");
@@ -112,6 +180,8 @@ function applySnapshot(s: Snapshot): void {
   applyStatus(s.status);
   drawRecent(s.recent);
   if (s.notice) banner(s.notice);
+  if (s.recovery) offerRecovery(s.recovery);
+  if (!byId("preview").hidden) refreshPreview();
 }
 
 function drawRecent(list: RecentFile[]): void {
@@ -184,11 +254,58 @@ function fileCommand(run: () => Promise<FileOutcome>, done: string): void {
     if (outcome.kind === "done") {
       byId("banner").hidden = true;
       applySnapshot(outcome.snapshot);
+      showImportNotes(outcome.importNotes);
       status(`${done}：${outcome.snapshot.status.path ?? outcome.snapshot.status.title}`);
     }
   }).catch((e: unknown) => {
     banner(errorText(e));
   });
+}
+
+function exportAs(format: ExportFormat): void {
+  status("正在导出……");
+  enqueue(async () => {
+    const outcome = await call("export", { format });
+    if (outcome.kind === "done") {
+      status(outcome.message.split("\n")[0] ?? "");
+      banner(outcome.message, "info");
+      byId("banner").dataset.exported = outcome.path;
+    } else {
+      status("");
+    }
+  }).catch((e: unknown) => {
+    banner(errorText(e));
+  });
+}
+
+function closePreview(): void {
+  byId("preview").hidden = true;
+  byId("form").hidden = false;
+  byId("cmd-preview").setAttribute("aria-pressed", "false");
+}
+
+function refreshPreview(): void {
+  const host = byId("preview");
+  enqueue(async () => {
+    const p = await call("preview", {});
+    renderPreview(host, p, closePreview);
+    host.dataset.pages = String(p.pages.length);
+  }).catch((e: unknown) => {
+    banner(errorText(e));
+  });
+}
+
+function togglePreview(): void {
+  const host = byId("preview");
+  if (!host.hidden) {
+    closePreview();
+    return;
+  }
+  host.replaceChildren(h("p", { class: "summary", text: "正在排版……" }));
+  host.hidden = false;
+  byId("form").hidden = true;
+  byId("cmd-preview").setAttribute("aria-pressed", "true");
+  refreshPreview();
 }
 
 function toolbar(): { undo: HTMLButtonElement; redo: HTMLButtonElement; recentList: HTMLElement; recentMenu: HTMLDetailsElement } {
@@ -206,7 +323,23 @@ function toolbar(): { undo: HTMLButtonElement; redo: HTMLButtonElement; recentLi
   const redo = button("重做", "Ctrl+Y", "redo", () => {
     history("redo");
   });
-  // 导入 and 导出 arrive with the import and export crates; until then they are not offered.
+  const exportMenu = h("details", { class: "recent", id: "export-menu" }, h("summary", { text: "导出" }));
+  const exportList = h("ul", { class: "menu" });
+  for (const [format, label] of [
+    ["pdf", "PDF（用于发布和打印）"],
+    ["docx", "Word 文档（.docx）"],
+    ["html", "网页（用于政府信息公开专栏）"],
+  ] as const) {
+    const b = h("button", { type: "button", id: `export-${format}`, text: label });
+    b.addEventListener("click", () => {
+      exportMenu.open = false;
+      exportAs(format);
+    });
+    exportList.append(h("li", {}, b));
+  }
+  exportMenu.append(exportList);
+  const preview = button("预览", "", "cmd-preview", togglePreview);
+  preview.setAttribute("aria-pressed", "false");
   bar.append(
     h("span", { class: "brand", text: "年报编制器" }),
     button("新建", "Ctrl+N", "cmd-new", () => {
@@ -222,6 +355,15 @@ function toolbar(): { undo: HTMLButtonElement; redo: HTMLButtonElement; recentLi
     button("另存为", "Ctrl+Shift+S", "cmd-save-as", () => {
       fileCommand(() => call("save_as", {}), "已保存");
     }),
+    h("span", { class: "sep" }),
+    button("导入", "", "cmd-import", () => {
+      fileCommand(() => call("import_report", {}), "已导入");
+    }),
+    button("以上年年报新建", "", "cmd-next-year", () => {
+      fileCommand(() => call("new_next_year", {}), "已新建下一年度年报");
+    }),
+    exportMenu,
+    preview,
     h("span", { class: "sep" }),
     undo,
     redo,
