@@ -15,6 +15,8 @@ APT_PACKAGES=(
   # for the screenshots.
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   xvfb webkit2gtk-driver imagemagick
+  # unzip reads exported Word files back; procps (pgrep) finds the app the kill test kills.
+  unzip procps
 )
 
 missing=()

@@ -129,11 +129,13 @@ export class View {
       g.bubble.dataset.key = key;
       g.bubble.replaceChildren(...list.map((d) => this.hintItem(d)));
     }
+    // Placed by CSS inside the cell, not by measuring it: reading offsets here would force a
+    // layout of the whole form on every keystroke (most of the input-to-hint time).
     const cell = f.el.parentElement ?? f.el;
-    const top = cell.offsetTop + cell.offsetHeight + 2;
-    const left = Math.max(0, Math.min(cell.offsetLeft, g.wrap.clientWidth - 420));
-    g.bubble.style.top = `${top}px`;
-    g.bubble.style.left = `${left}px`;
+    if (g.bubble.parentElement !== cell) cell.append(g.bubble);
+    if (cell instanceof HTMLTableCellElement && cell.parentElement instanceof HTMLTableRowElement) {
+      g.bubble.classList.toggle("right", cell.cellIndex > cell.parentElement.cells.length / 2);
+    }
     g.bubble.hidden = false;
   }
 

@@ -1,0 +1,48 @@
+// Not a test: one screenshot per section of the editor (and the preview) with seed 003 open,
+// for the README and for a person to look at. Run by scripts/screenshots.sh.
+
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Session } from "./wd.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/release/nianbao-editor");
+const SEED = path.join(ROOT, "tests/fixtures/003.nianbao.json");
+const OUT = process.env.NIANBAO_SHOTS ?? path.join(ROOT, "docs/screenshots");
+
+// The whole Xvfb screen (the window fills it), through ImageMagick: WebKitWebDriver's own
+// screenshot command does not return under Xvfb.
+function shoot(name) {
+  execFileSync("import", ["-window", "root", path.join(OUT, name)]);
+  console.log(name);
+}
+
+fs.mkdirSync(OUT, { recursive: true });
+const s = await Session.start(APP, [SEED, `--data-dir=${path.join("/tmp", `nianbao-shots-${process.pid}`)}`]);
+try {
+  await s.cmd("POST", "/window/rect", { width: 1400, height: 900 }).catch(() => undefined);
+  const sections = await s.exec(() => [...document.querySelectorAll("#nav button[data-section]")].map((b) => b.dataset.section));
+  for (const key of sections) {
+    await s.exec((k) => document.querySelector(`#nav button[data-section="${k}"]`).click(), key);
+    // The balance hint is the editor's point: show it on the request table.
+    if (key === "requests") {
+      await s.exec(() => {
+        const el = document.querySelector('[data-path="requests.new_received.natural_person"]');
+        el.focus();
+        el.value = "92";
+        el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      });
+      await s.waitFor(() => document.querySelector('#form .hint[data-code="T3-BALANCE"]'), 5000, "hint");
+    }
+    await sleep(300);
+    shoot(`section-${key}.png`);
+  }
+  await s.exec(() => document.getElementById("cmd-preview").click());
+  await s.waitFor(() => document.getElementById("preview").dataset.pages, 20000, "preview");
+  await sleep(500);
+  shoot("preview.png");
+} finally {
+  await s.close();
+}
