@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cargo fmt --all --check
+rustfmt --edition 2021 --check fuzz/fuzz_targets/*.rs
 # The UI: lint, type-check and build it, so the app below embeds the real pages.
 npm --prefix ui run lint
 npm --prefix ui run build

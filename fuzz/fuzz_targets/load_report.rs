@@ -8,7 +8,10 @@ use nianbao_core::{load_report, save_report, validate};
 fuzz_target!(|data: &[u8]| {
     if let Ok(report) = load_report(data) {
         let again = load_report(&save_report(&report));
-        assert!(again.as_ref() == Ok(&report), "a saved report loads back unchanged");
+        assert!(
+            again.as_ref() == Ok(&report),
+            "a saved report loads back unchanged"
+        );
         let _ = validate(&report, None);
     }
 });
