@@ -122,7 +122,21 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             let state = app.state::<AppState>();
             if let Some(dir) = data.map(|d| d.join("autosave")) {
                 *lock(&state.recovery) = autosave::orphans(&dir).into_iter().next();
-                *lock(&state.journal) = autosave::Journal::start(&dir, autosave::now_ms()).ok();
+                match autosave::Journal::start(&dir, autosave::now_ms()) {
+                    Ok(j) => *lock(&state.journal) = Some(j),
+                    Err(e) => {
+                        // The editor works without it, but the user must know to save often.
+                        let warning = format!(
+                            "自动保存不可用：无法在“{}”中写入（{}）。程序意外关闭时未保存的修改会丢失，请经常保存。",
+                            dir.display(),
+                            nianbao_core::error::io_reason(&e).trim_end_matches('。')
+                        );
+                        let mut notice = lock(&state.notice);
+                        if notice.is_none() {
+                            *notice = Some(warning);
+                        }
+                    }
+                }
             }
             let handle = app.handle().clone();
             std::thread::Builder::new()

@@ -231,3 +231,19 @@ test("saving keeps the previous version as .bak; the autosave journal comes and 
     assert.equal(JSON.parse(fs.readFileSync(work, "utf8")).requests.new_received.other_org, "7");
   });
 });
+
+test("when the data folder cannot be written, the editor says autosave is off and still works", async () => {
+  const notADir = path.join(dir, "一个文件");
+  fs.writeFileSync(notADir, "x");
+  await withApp([SEED, `--data-dir=${notADir}`], async (s) => {
+    const text = await s.waitFor(
+      () => !document.getElementById("banner").hidden && document.getElementById("banner").textContent,
+      10000,
+      "notice",
+    );
+    assert.match(text, /^自动保存不可用：无法在“.*一个文件\/autosave”中写入/);
+    assert.match(text, /请经常保存。/);
+    assert.equal(await value(s, "meta.agency"), JSON.parse(fs.readFileSync(SEED, "utf8")).meta.agency);
+  });
+  assert.equal(fs.readFileSync(notADir, "utf8"), "x");
+});
