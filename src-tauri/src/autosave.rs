@@ -134,8 +134,29 @@ pub fn orphans(dir: &Path) -> Vec<Orphan> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut found: Vec<Orphan> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    let paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // Lock files of editors that ended without work to keep (killed before their first entry).
+    // Only old ones: an editor starting right now creates its lock file a moment before locking it.
+    let old = |p: &Path| {
+        fs::metadata(p)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() >= 60)
+    };
+    for lock in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "lock"))
+    {
+        if old(lock)
+            && !lock.with_extension("json").exists()
+            && owner_is_gone(&lock.with_extension("json"))
+        {
+            let _ = fs::remove_file(lock);
+        }
+    }
+    let mut found: Vec<Orphan> = paths
+        .into_iter()
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .filter(|p| owner_is_gone(p))
         .filter_map(|json| {
@@ -229,5 +250,24 @@ mod tests {
         let lock = dir.path().join(format!("{}.lock", j.id));
         drop(j);
         assert!(!lock.exists(), "a clean exit leaves nothing behind");
+
+        // A lock file nobody holds and without a journal is swept at the next start; a held one
+        // stays.
+        let stale = dir.path().join("77-7.lock");
+        let f = File::create(&stale).expect("stale lock");
+        f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(120))
+            .expect("age it");
+        drop(f);
+        let fresh = dir.path().join("78-8.lock");
+        File::create(&fresh).expect("fresh lock");
+        let live = Journal::start(dir.path(), 8).expect("start");
+        let held = dir.path().join(format!("{}.lock", live.id));
+        let _ = orphans(dir.path());
+        assert!(!stale.exists());
+        assert!(
+            fresh.exists(),
+            "too young to tell from an editor starting up"
+        );
+        assert!(held.exists());
     }
 }

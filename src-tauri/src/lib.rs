@@ -214,10 +214,17 @@ pub fn run() {
             if let tauri::RunEvent::Exit = event {
                 // A normal exit with nothing unsaved leaves no journal and no lock behind.
                 let state = handle.state::<AppState>();
-                if !lock(&state.doc).is_dirty() {
-                    if let Some(mut j) = lock(&state.journal).take() {
+                let dirty = lock(&state.doc).is_dirty();
+                let mut journal = lock(&state.journal);
+                if !dirty {
+                    if let Some(j) = journal.as_mut() {
                         j.clear();
                     }
+                }
+                // A journal without work (saved, or thrown away at the close prompt) goes with
+                // its lock file; one still holding unsaved work stays for the next start.
+                if journal.as_ref().is_some_and(|j| !j.has_entry()) {
+                    journal.take();
                 }
             }
         }),
