@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { Session, field } from "./wd.mjs";
+import { Key, Session, field } from "./wd.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
@@ -143,6 +143,12 @@ test("preview: the PDF's pages, drawn in the window", async () => {
     assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), pages);
     await clickId(s, "preview-close");
     assert.equal(await s.exec(() => document.getElementById("form").hidden), false);
+    // Ctrl+P from a field opens it too, and types nothing into the field.
+    const agency = await value(s, "meta.agency");
+    await s.exec(() => document.querySelector('[data-path="meta.agency"]').focus());
+    await s.type(await s.find(field("meta.agency")), `${Key.Control}p${Key.Null}`);
+    await s.waitFor(() => !document.getElementById("preview").hidden, 5000, "Ctrl+P preview");
+    assert.equal(await value(s, "meta.agency"), agency);
   });
 });
 

@@ -338,7 +338,7 @@ function toolbar(): { undo: HTMLButtonElement; redo: HTMLButtonElement; recentLi
     exportList.append(h("li", {}, b));
   }
   exportMenu.append(exportList);
-  const preview = button("预览", "", "cmd-preview", togglePreview);
+  const preview = button("预览", "Ctrl+P", "cmd-preview", togglePreview);
   preview.setAttribute("aria-pressed", "false");
   bar.append(
     h("span", { class: "brand", text: "年报编制器" }),
@@ -412,6 +412,8 @@ function shortcuts(): void {
       if (key === "s") return () => { fileCommand(() => call("save", {}), "已保存"); };
       if (key === "o") return () => { fileCommand(() => call("open_dialog", {}), "已打开"); };
       if (key === "n") return () => { fileCommand(() => call("new_report", {}), "已新建"); };
+      // Ctrl+P shows the pages (the webview's own print dialog would print the form).
+      if (key === "p") return togglePreview;
       return null;
     };
     const run = act();
