@@ -13,7 +13,7 @@ import { Key, Session, field } from "./wd.mjs";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
 const SEED = path.join(ROOT, "tests/fixtures/003.nianbao.json");
-const SEEDS_TXT = path.join(ROOT, "../shared/seeds");
+const SEEDS_TXT = path.join(ROOT, "tests/seeds");
 const PICKS = process.env.NIANBAO_AUTOMATION_PICKS;
 let dir;
 

@@ -179,7 +179,7 @@ fn check_goes_on_past_a_broken_file_and_names_it() {
 
 #[test]
 fn check_imports_text_reports_in_a_directory() {
-    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds");
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/seeds");
     let o = nianbao(&["check", "--json", seeds]);
     let v: Value = serde_json::from_slice(&o.stdout).expect("json");
     let rows = v.as_array().expect("array");

@@ -88,7 +88,7 @@ fn unreadable_files_exit_2_with_a_chinese_reason_and_stay_unchanged() {
             br#"{"schema_version": 7, "meta": {}}"#.to_vec(),
             "更新版本",
         ),
-        ("huge", vec![b' '; 50 * 1024 * 1024], "文件太大"),
+        ("huge", vec![b' '; 100 * 1024 * 1024], "文件太大"),
         (
             "binary",
             b"PK\x03\x04\x00\x00garbage".to_vec(),
@@ -169,7 +169,7 @@ fn import_then_start_next_year() {
     let dir = tempfile::tempdir().expect("tempdir");
     let seed = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seeds/003_57935d37ad0b2f69.txt"
+        "/../../tests/seeds/003_57935d37ad0b2f69.txt"
     );
     let out = dir.path().join("2023.nianbao.json");
     let o = nianbao(&["import", seed, "-o", out.to_str().expect("path")]);

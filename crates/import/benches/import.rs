@@ -2,9 +2,9 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughpu
 use nianbao_import::import_text;
 
 fn bench(c: &mut Criterion) {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/seeds");
     let mut seeds: Vec<String> = std::fs::read_dir(dir)
-        .expect("shared/seeds beside the repository")
+        .expect("tests/seeds")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .map(|p| std::fs::read_to_string(p).expect("seed"))

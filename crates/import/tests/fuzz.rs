@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
 fn seeds() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/seeds");
     let mut v: Vec<String> = std::fs::read_dir(dir)
         .expect("seeds")
         .filter_map(|e| e.ok().map(|e| e.path()))

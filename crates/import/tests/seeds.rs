@@ -14,7 +14,7 @@ const SEEDS: [&str; 5] = [
 
 fn seed(i: usize) -> String {
     let path = format!(
-        "{}/../../../shared/seeds/{}.txt",
+        "{}/../../tests/seeds/{}.txt",
         env!("CARGO_MANIFEST_DIR"),
         SEEDS[i]
     );
