@@ -4,18 +4,49 @@
 //! Each running editor owns one journal (`<id>.json`) and holds an exclusive lock on its
 //! `<id>.lock` for as long as it runs. The operating system drops the lock when the process dies
 //! however it dies, so at start a journal whose lock can be taken belongs to an editor that did
-//! not close normally: its work is offered back. No Tauri here; the shell drives it.
+//! not close normally: its work is offered back. No Tauri here; the shell drives it
+//! from a tokio task, woken by each change and debounced by [`next_round`].
 
 use std::fs::{self, File, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use nianbao_core::{load_report, save_report, Report};
 use serde::{Deserialize, Serialize};
+use tokio::sync::Notify;
+use tokio::time::Instant;
 
-/// How often the shell looks for unsaved changes to journal. An edit reaches the disk within
-/// this interval plus one write (well under the promised second).
-pub const INTERVAL_MS: u64 = 250;
+/// After a change the journal waits for typing to pause this long, so a burst of keystrokes
+/// costs one write, not one per key.
+pub const QUIET: Duration = Duration::from_millis(150);
+/// But never longer than this after the first change it has not written: while someone types
+/// on and on, an edit still reaches the disk within this plus one write (under the promised
+/// second).
+pub const MAX_DELAY: Duration = Duration::from_millis(500);
+/// With no change signalled, the shell still looks this often, so a change made by a path that
+/// forgot to signal cannot stay unjournalled for long.
+pub const IDLE_LOOK: Duration = Duration::from_secs(1);
+
+/// Waits for the next signalled change (or `idle`), then until changes pause for `quiet` or
+/// `max` has passed. `Notify` keeps a signal sent while nobody waits, so a change made during a
+/// write is not missed.
+pub async fn next_round(changed: &Notify, quiet: Duration, max: Duration, idle: Duration) {
+    let _ = tokio::time::timeout(idle, changed.notified()).await;
+    let deadline = Instant::now() + max;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return;
+        }
+        if tokio::time::timeout(quiet.min(left), changed.notified())
+            .await
+            .is_err()
+        {
+            return;
+        }
+    }
+}
 
 /// The time for a journal entry. Kept here, in the shell, away from the pure core.
 pub fn now_ms() -> u64 {
@@ -195,6 +226,62 @@ mod tests {
         let mut r = Report::new("某局", AgencyKind::Department, 2023);
         r.apply("overview.active", text).expect("edit");
         r
+    }
+
+    /// Runs `next_round` with kicks every `every` for `kicking`, and returns how long it took.
+    fn round_with_kicks(every: Duration, kicking: Duration) -> Duration {
+        let changed = std::sync::Arc::new(Notify::new());
+        tauri::async_runtime::block_on(async {
+            let kicker = changed.clone();
+            let start = Instant::now();
+            changed.notify_one();
+            let kicks = tauri::async_runtime::spawn(async move {
+                while start.elapsed() < kicking {
+                    tokio::time::sleep(every).await;
+                    kicker.notify_one();
+                }
+            });
+            let q = Duration::from_millis(40);
+            next_round(
+                &changed,
+                q,
+                Duration::from_millis(300),
+                Duration::from_secs(30),
+            )
+            .await;
+            let took = start.elapsed();
+            let _ = kicks.await;
+            took
+        })
+    }
+
+    #[test]
+    fn a_round_starts_when_typing_pauses() {
+        // One change, then nothing: written after the quiet time, not after the idle look.
+        let took = round_with_kicks(Duration::from_millis(5), Duration::ZERO);
+        assert!(took >= Duration::from_millis(40), "{took:?}");
+        assert!(took < Duration::from_secs(5), "{took:?}");
+    }
+
+    #[test]
+    fn endless_typing_still_gets_written_by_the_deadline() {
+        // Kicks every 5 ms for 2 s never leave 40 ms of quiet: the 300 ms deadline ends the round.
+        let took = round_with_kicks(Duration::from_millis(5), Duration::from_secs(2));
+        assert!(took >= Duration::from_millis(300), "{took:?}");
+        assert!(took < Duration::from_millis(1500), "{took:?}");
+    }
+
+    #[test]
+    fn a_signal_sent_while_nobody_waits_is_kept() {
+        let changed = Notify::new();
+        changed.notify_one();
+        let took = tauri::async_runtime::block_on(async {
+            let start = Instant::now();
+            let q = Duration::from_millis(10);
+            next_round(&changed, q, q, Duration::from_secs(30)).await;
+            start.elapsed()
+        });
+        assert!(took < Duration::from_secs(5), "{took:?}");
     }
 
     #[test]

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
+use tokio::sync::Notify;
+
 use nianbao_core::model::AgencyKind;
 use nianbao_core::Report;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -30,6 +32,8 @@ pub struct AppState {
     pub recovery: Mutex<Option<Orphan>>,
     /// Counts document replacements; see [`AppState::replace_doc`].
     pub generation: AtomicU64,
+    /// Signalled after every change to the document: wakes the autosave task.
+    pub changed: Notify,
     /// Shown once by the UI (a file from the command line that could not be opened).
     pub notice: Mutex<Option<String>>,
     shown_title: Mutex<String>,
@@ -44,6 +48,7 @@ impl AppState {
             journal: Mutex::new(None),
             recovery: Mutex::new(None),
             generation: AtomicU64::new(0),
+            changed: Notify::new(),
             shown_title: Mutex::new(String::new()),
         }
     }
@@ -59,8 +64,41 @@ impl AppState {
 
     /// As [`AppState::replace_doc`], for a caller that already holds the journal.
     fn replace_doc_locked(&self, doc: Document) {
-        *lock(&self.doc) = doc;
+        *self.doc_mut() = doc;
         self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// The document, to change it: the autosave task is woken when the guard goes.
+    pub fn doc_mut(&self) -> DocMut<'_> {
+        DocMut {
+            doc: lock(&self.doc),
+            changed: &self.changed,
+        }
+    }
+}
+
+/// The document locked for a change; see [`AppState::doc_mut`].
+pub struct DocMut<'a> {
+    doc: MutexGuard<'a, Document>,
+    changed: &'a Notify,
+}
+
+impl std::ops::Deref for DocMut<'_> {
+    type Target = Document;
+    fn deref(&self) -> &Document {
+        &self.doc
+    }
+}
+
+impl std::ops::DerefMut for DocMut<'_> {
+    fn deref_mut(&mut self) -> &mut Document {
+        &mut self.doc
+    }
+}
+
+impl Drop for DocMut<'_> {
+    fn drop(&mut self) {
+        self.changed.notify_one();
     }
 }
 
@@ -121,7 +159,7 @@ pub fn edit<R: Runtime>(
     path: String,
     text: String,
 ) -> AppResult<EditResult> {
-    let mut doc = lock(&state.doc);
+    let mut doc = state.doc_mut();
     let change = doc.edit(&path, &text)?;
     Ok(result_of(&app, &state, &doc, change))
 }
@@ -133,7 +171,7 @@ pub fn edit_many<R: Runtime>(
     edits: Vec<FieldEdit>,
 ) -> AppResult<EditResult> {
     let edits: Vec<(String, String)> = edits.into_iter().map(|e| (e.path, e.text)).collect();
-    let mut doc = lock(&state.doc);
+    let mut doc = state.doc_mut();
     let change = doc.edit_many(&edits)?;
     Ok(result_of(&app, &state, &doc, change))
 }
@@ -144,21 +182,21 @@ pub fn finish_field<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> AppResult<EditResult> {
-    let mut doc = lock(&state.doc);
+    let mut doc = state.doc_mut();
     let change = doc.finish_field(&path)?;
     Ok(result_of(&app, &state, &doc, change))
 }
 
 #[tauri::command]
 pub fn undo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Snapshot {
-    let mut doc = lock(&state.doc);
+    let mut doc = state.doc_mut();
     doc.undo();
     snapshot_of(&app, &state, &doc)
 }
 
 #[tauri::command]
 pub fn redo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Snapshot {
-    let mut doc = lock(&state.doc);
+    let mut doc = state.doc_mut();
     doc.redo();
     snapshot_of(&app, &state, &doc)
 }
@@ -323,7 +361,7 @@ fn save_to<R: Runtime>(
     {
         // Locks in the one order used everywhere: journal, then document.
         let mut journal = lock(&state.journal);
-        let mut doc = lock(&state.doc);
+        let mut doc = state.doc_mut();
         files::write_report(&path, doc.report())?;
         doc.mark_saved(path.clone());
         if let Some(j) = journal.as_mut() {

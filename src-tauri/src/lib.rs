@@ -19,7 +19,9 @@ mod ipc_tests;
 
 include!("command_names.rs");
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
 use nianbao_core::model::AgencyKind;
 use nianbao_core::Report;
@@ -49,49 +51,80 @@ fn data_dir_argument() -> Option<PathBuf> {
     })
 }
 
-/// Journals unsaved changes every [`autosave::INTERVAL_MS`]; removes the journal once the
-/// document is saved (or back to what was saved).
-fn autosave_loop<R: Runtime>(app: tauri::AppHandle<R>) {
-    let mut last: Option<(Option<PathBuf>, Report)> = None;
+/// What the journal last wrote: the file it belongs to and the report.
+type Journalled = Option<(Option<PathBuf>, Report)>;
+
+/// Journals unsaved changes a moment after they are made (see [`autosave::next_round`]);
+/// removes the journal once the document is saved (or back to what was saved).
+async fn autosave_task<R: Runtime>(app: tauri::AppHandle<R>) {
+    let mut last: Journalled = None;
     loop {
-        std::thread::sleep(std::time::Duration::from_millis(autosave::INTERVAL_MS));
-        let state = app.state::<AppState>();
-        let generation = state.generation.load(std::sync::atomic::Ordering::SeqCst);
-        let pending = {
-            let doc = lock(&state.doc);
-            if !doc.is_dirty() {
-                None
-            } else if last
-                .as_ref()
-                .is_some_and(|(p, r)| *p == doc.path && r == doc.report())
-            {
-                continue;
-            } else {
-                Some((doc.path.clone(), doc.report().clone()))
-            }
-        };
-        let mut journal = lock(&state.journal);
-        let Some(j) = journal.as_mut() else { return };
-        if state.generation.load(std::sync::atomic::Ordering::SeqCst) != generation {
-            // Another document took this one's place meanwhile: look again next round.
-            last = None;
-            continue;
+        {
+            let state = app.state::<AppState>();
+            autosave::next_round(
+                &state.changed,
+                autosave::QUIET,
+                autosave::MAX_DELAY,
+                autosave::IDLE_LOOK,
+            )
+            .await;
         }
-        match pending {
-            None => {
-                if j.has_entry() {
-                    j.clear();
-                }
-                last = None;
-            }
-            Some((path, report)) => {
-                // A failed write is tried again on the next round.
-                let res = j.write(path.as_deref(), &report, autosave::now_ms());
-                if res.is_ok() {
-                    last = Some((path, report));
-                }
-            }
+        // Cloning the report and the fsync are blocking work: off the async workers.
+        let handle = app.clone();
+        let seen = last.take();
+        match tauri::async_runtime::spawn_blocking(move || journal_round(&handle, seen)).await {
+            Ok(ControlFlow::Continue(now)) => last = now,
+            Ok(ControlFlow::Break(())) => return,
+            // A panic in one round must not end autosaving: look again from scratch.
+            Err(_) => last = None,
         }
+    }
+}
+
+/// One autosave round: writes the document to the journal if it changed since `last`.
+fn journal_round<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    last: Journalled,
+) -> ControlFlow<(), Journalled> {
+    let state = app.state::<AppState>();
+    let generation = state.generation.load(Ordering::SeqCst);
+    let pending = {
+        let doc = lock(&state.doc);
+        if !doc.is_dirty() {
+            None
+        } else if last
+            .as_ref()
+            .is_some_and(|(p, r)| *p == doc.path && r == doc.report())
+        {
+            return ControlFlow::Continue(last);
+        } else {
+            Some((doc.path.clone(), doc.report().clone()))
+        }
+    };
+    let mut journal = lock(&state.journal);
+    let Some(j) = journal.as_mut() else {
+        return ControlFlow::Break(());
+    };
+    if state.generation.load(Ordering::SeqCst) != generation {
+        // Another document took this one's place meanwhile: look again next round.
+        state.changed.notify_one();
+        return ControlFlow::Continue(None);
+    }
+    match pending {
+        None => {
+            if j.has_entry() {
+                j.clear();
+            }
+            ControlFlow::Continue(None)
+        }
+        Some((path, report)) => match j.write(path.as_deref(), &report, autosave::now_ms()) {
+            Ok(()) => ControlFlow::Continue(Some((path, report))),
+            Err(_) => {
+                // Tried again next round, soon rather than at the next keystroke.
+                state.changed.notify_one();
+                ControlFlow::Continue(last)
+            }
+        },
     }
 }
 
@@ -138,10 +171,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
                     }
                 }
             }
-            let handle = app.handle().clone();
-            std::thread::Builder::new()
-                .name("autosave".into())
-                .spawn(move || autosave_loop(handle))?;
+            tauri::async_runtime::spawn(autosave_task(app.handle().clone()));
             let mut recent = Recent::load(store);
             if let Some(path) = lock(&state.doc).path.clone() {
                 recent.touch(&path);
