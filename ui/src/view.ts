@@ -164,7 +164,11 @@ export class View {
     const differs = stated !== "" && /^\d+$/.test(stated) && Number(stated) !== computed;
     f.choice.hidden = !differs;
     if (differs) {
-      f.choice.textContent = `应为 ${computed}`;
+      // Only when it changes: setting textContent replaces the button's text node, and WebKit
+      // drops a click whose mousedown landed on a node that is gone by the mouseup — a reply
+      // arriving mid-click (the field's own blur sends one) would swallow the user's click.
+      const label = `应为 ${computed}`;
+      if (f.choice.textContent !== label) f.choice.textContent = label;
       f.choice.title = `表中所填为 ${stated}，按各项相加应为 ${computed}。点击改用 ${computed}；不点则保留所填数字。`;
       f.choice.dataset.value = String(computed);
     }
