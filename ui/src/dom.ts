@@ -38,6 +38,16 @@ export function imeKey(e: KeyboardEvent): boolean {
   return e.isComposing || e.keyCode === 229;
 }
 
+/**
+ * Sets an element's text only when it differs. Setting textContent replaces the text node, and
+ * WebKit drops a click whose mousedown landed on a node that is gone by the mouseup: a reply
+ * from Rust arriving mid-click (the blur of the field being left sends one) would swallow the
+ * click on a button whose text it redraws (应为 N, the navigator's 错误/警告 counts).
+ */
+export function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 export function clear(el: Element): void {
   el.replaceChildren();
 }

@@ -15,7 +15,7 @@ import type {
   SectionKey,
   Snapshot,
 } from "./bindings";
-import { byId, h, imeKey } from "./dom";
+import { byId, h, imeKey, setText } from "./dom";
 import { buildForms, type Field, type Forms } from "./forms";
 import { attachKeys, attachPaste } from "./grid";
 import { call, enqueue, errorText } from "./ipc";
@@ -160,9 +160,9 @@ function applyStatus(s: Snapshot["status"]): void {
   document.body.dataset.dirty = String(s.dirty);
   app.undoButton.disabled = !s.canUndo;
   app.redoButton.disabled = !s.canRedo;
-  byId("status-file").textContent = s.path ?? "尚未保存到文件";
+  setText(byId("status-file"), s.path ?? "尚未保存到文件");
   byId("status-file").title = s.path ?? "";
-  byId("status-dirty").textContent = s.dirty ? "有未保存的修改" : "已保存";
+  setText(byId("status-dirty"), s.dirty ? "有未保存的修改" : "已保存");
 }
 
 function applyResult(r: EditResult): void {

@@ -2,7 +2,7 @@
 // the tables should have, per-section counts in the navigator and the findings list.
 
 import type { DiagnosticDto, FieldPath, Layout, SectionKey } from "./bindings";
-import { clear, h } from "./dom";
+import { clear, h, setText } from "./dom";
 import type { Field, Forms, Grid } from "./forms";
 
 const SEVERITY_CLASS = { error: "sev-error", warning: "sev-warning", info: "sev-info" } as const;
@@ -164,11 +164,7 @@ export class View {
     const differs = stated !== "" && /^\d+$/.test(stated) && Number(stated) !== computed;
     f.choice.hidden = !differs;
     if (differs) {
-      // Only when it changes: setting textContent replaces the button's text node, and WebKit
-      // drops a click whose mousedown landed on a node that is gone by the mouseup — a reply
-      // arriving mid-click (the field's own blur sends one) would swallow the user's click.
-      const label = `应为 ${computed}`;
-      if (f.choice.textContent !== label) f.choice.textContent = label;
+      setText(f.choice, `应为 ${computed}`);
       f.choice.title = `表中所填为 ${stated}，按各项相加应为 ${computed}。点击改用 ${computed}；不点则保留所填数字。`;
       f.choice.dataset.value = String(computed);
     }
@@ -183,9 +179,9 @@ export class View {
         if (d.severity === "error") errors++;
         else if (d.severity === "warning") warnings++;
       }
-      badges.errors.textContent = errors ? `错误 ${errors}` : "";
+      setText(badges.errors, errors ? `错误 ${errors}` : "");
       badges.errors.hidden = errors === 0;
-      badges.warnings.textContent = warnings ? `警告 ${warnings}` : "";
+      setText(badges.warnings, warnings ? `警告 ${warnings}` : "");
       badges.warnings.hidden = warnings === 0;
     }
   }
