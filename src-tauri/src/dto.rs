@@ -112,9 +112,10 @@ impl DocStatus {
 pub struct EditResult {
     pub status: DocStatus,
     pub diagnostics: Vec<DiagnosticDto>,
-    /// What every total cell should hold, by path.
-    #[ts(type = "Partial<Record<FieldPath, number>>")]
-    pub computed: BTreeMap<String, u64>,
+    /// What every total cell should hold, by path, as decimal text: a JavaScript number would
+    /// round counts above 2^53.
+    #[ts(type = "Partial<Record<FieldPath, string>>")]
+    pub computed: BTreeMap<String, String>,
     /// Fields whose text changed besides the one edited (totals that follow their parts).
     #[ts(type = "Partial<Record<FieldPath, string>>")]
     pub changed: BTreeMap<String, String>,
@@ -126,8 +127,9 @@ pub struct EditResult {
 pub struct Snapshot {
     pub status: DocStatus,
     pub diagnostics: Vec<DiagnosticDto>,
-    #[ts(type = "Partial<Record<FieldPath, number>>")]
-    pub computed: BTreeMap<String, u64>,
+    /// As in [`EditResult::computed`].
+    #[ts(type = "Partial<Record<FieldPath, string>>")]
+    pub computed: BTreeMap<String, String>,
     /// The text of every field.
     #[ts(type = "Record<FieldPath, string>")]
     pub fields: BTreeMap<String, String>,
@@ -193,11 +195,19 @@ pub enum FileOutcome {
     Cancelled,
 }
 
+fn computed_texts(d: &Document) -> BTreeMap<String, String> {
+    d.report()
+        .computed_totals()
+        .into_iter()
+        .map(|(path, n)| (path, n.to_string()))
+        .collect()
+}
+
 pub fn edit_result(d: &Document, changed: BTreeMap<String, String>) -> EditResult {
     EditResult {
         status: DocStatus::of(d),
         diagnostics: diagnostics(d.report()),
-        computed: d.report().computed_totals(),
+        computed: computed_texts(d),
         changed,
     }
 }
@@ -211,7 +221,7 @@ pub fn snapshot(
     Snapshot {
         status: DocStatus::of(d),
         diagnostics: diagnostics(d.report()),
-        computed: d.report().computed_totals(),
+        computed: computed_texts(d),
         fields: d.fields(),
         recent,
         notice,

@@ -284,9 +284,10 @@ path: string | null, canUndo: boolean, canRedo: boolean, };
 
 export type EditResult = { status: DocStatus, diagnostics: Array<DiagnosticDto>, 
 /**
- * What every total cell should hold, by path.
+ * What every total cell should hold, by path, as decimal text: a JavaScript number would
+ * round counts above 2^53.
  */
-computed: Partial<Record<FieldPath, number>>, 
+computed: Partial<Record<FieldPath, string>>, 
 /**
  * Fields whose text changed besides the one edited (totals that follow their parts).
  */
@@ -298,7 +299,11 @@ export type RecentFile = { path: string,
  */
 name: string, };
 
-export type Snapshot = { status: DocStatus, diagnostics: Array<DiagnosticDto>, computed: Partial<Record<FieldPath, number>>, 
+export type Snapshot = { status: DocStatus, diagnostics: Array<DiagnosticDto>, 
+/**
+ * As in [`EditResult::computed`].
+ */
+computed: Partial<Record<FieldPath, string>>, 
 /**
  * The text of every field.
  */

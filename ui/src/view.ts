@@ -9,7 +9,7 @@ const SEVERITY_CLASS = { error: "sev-error", warning: "sev-warning", info: "sev-
 
 export class View {
   private diagnostics: DiagnosticDto[] = [];
-  private computed: Partial<Record<FieldPath, number>> = {};
+  private computed: Partial<Record<FieldPath, string>> = {};
   /** Elements carrying a severity mark, to clear before the next round. */
   private marked: HTMLElement[] = [];
   private byPath = new Map<string, DiagnosticDto[]>();
@@ -35,7 +35,7 @@ export class View {
     for (const g of this.forms.grids) this.drawBubble(g);
   }
 
-  update(diagnostics: DiagnosticDto[], computed: Partial<Record<FieldPath, number>>): void {
+  update(diagnostics: DiagnosticDto[], computed: Partial<Record<FieldPath, string>>): void {
     this.diagnostics = diagnostics;
     this.computed = computed;
     this.byPath.clear();
@@ -160,13 +160,14 @@ export class View {
       f.choice.hidden = true;
       return;
     }
-    if (f.el instanceof HTMLInputElement) f.el.placeholder = String(computed);
-    const differs = stated !== "" && /^\d+$/.test(stated) && Number(stated) !== computed;
+    if (f.el instanceof HTMLInputElement) f.el.placeholder = computed;
+    // Compared as digit strings: Number() would round counts above 2^53.
+    const differs = /^\d+$/.test(stated) && stated.replace(/^0+(?=\d)/, "") !== computed;
     f.choice.hidden = !differs;
     if (differs) {
       setText(f.choice, `应为 ${computed}`);
       f.choice.title = `表中所填为 ${stated}，按各项相加应为 ${computed}。点击改用 ${computed}；不点则保留所填数字。`;
-      f.choice.dataset.value = String(computed);
+      f.choice.dataset.value = computed;
     }
   }
 

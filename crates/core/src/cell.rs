@@ -39,7 +39,8 @@ pub enum CellIssue {
     Negative(Decimal),
     /// A count with a fractional part.
     Fraction(Decimal),
-    /// More digits than any real report needs (beyond u64 / Decimal range).
+    /// Larger than any real report needs ([`MAX_COUNT`], [`MONEY_LIMIT`]): kept out of sums so that
+    /// no total can overflow or lose precision anywhere (Rust, JSON, the UI).
     Overflow,
 }
 
@@ -142,11 +143,24 @@ pub fn format_money(d: Decimal) -> String {
     r.to_string()
 }
 
+/// The largest count a cell takes: just under a trillion. The largest real counts (a province's
+/// 行政处罚 decisions) are in the millions. With every cell bounded, a sum over all 175 cells of
+/// table 三, or over 10,000 reports of a 汇总, stays far below both `u64::MAX` and the 2^53 up to
+/// which a JavaScript number is exact.
+pub const MAX_COUNT: u64 = 999_999_999_999;
+
+/// Fees in 万元 must stay below this (in absolute value), for the same reason as [`MAX_COUNT`]:
+/// sums of fees over many reports stay far inside `Decimal`'s range, so adding can never panic.
+pub const MONEY_LIMIT: i64 = 1_000_000_000_000;
+
 impl CellKind for Count {
     type Value = u64;
     fn parse(s: &str) -> Result<u64, CellIssue> {
         if s.bytes().all(|b| b.is_ascii_digit()) {
-            return s.parse::<u64>().map_err(|_| CellIssue::Overflow);
+            return match s.parse::<u64>() {
+                Ok(n) if n <= MAX_COUNT => Ok(n),
+                _ => Err(CellIssue::Overflow),
+            };
         }
         let d = parse_decimal_like(s)?;
         if d.is_sign_negative() && !d.is_zero() {
@@ -156,7 +170,10 @@ impl CellKind for Count {
             return Err(CellIssue::Fraction(d));
         }
         // A plain "+5" or "-0" is harmless but unusual; accept its value.
-        u64::try_from(d).map_err(|_| CellIssue::Overflow)
+        match u64::try_from(d) {
+            Ok(n) if n <= MAX_COUNT => Ok(n),
+            _ => Err(CellIssue::Overflow),
+        }
     }
 }
 
@@ -165,7 +182,11 @@ impl CellKind for Money {
     fn parse(s: &str) -> Result<Decimal, CellIssue> {
         // Negative amounts and excess decimals are rule findings, not parse failures: the value is
         // still meaningful and the user sees exactly what is wrong with it.
-        parse_decimal_like(s)
+        let d = parse_decimal_like(s)?;
+        if d.abs() >= Decimal::from(MONEY_LIMIT) {
+            return Err(CellIssue::Overflow);
+        }
+        Ok(d)
     }
 }
 
@@ -277,11 +298,28 @@ mod tests {
             ("—", CellIssue::NotNumber),
             ("5件", CellIssue::NotNumber),
             ("99999999999999999999999", CellIssue::Overflow),
+            ("18446744073709551615", CellIssue::Overflow),
+            ("1000000000000", CellIssue::Overflow),
+            ("+1000000000000", CellIssue::Overflow),
         ] {
             let c = count(text);
             assert_eq!(c.raw(), text, "raw text of {text:?} must be kept");
             assert_eq!(c.parsed(), &Parsed::Invalid(issue), "{text:?}");
         }
+    }
+
+    #[test]
+    fn counts_and_fees_are_bounded() {
+        assert_eq!(count("999999999999").value(), Some(&MAX_COUNT));
+        assert_eq!(
+            MoneyCell::new("1000000000000").parsed(),
+            &Parsed::Invalid(CellIssue::Overflow)
+        );
+        assert_eq!(
+            MoneyCell::new("-1000000000000.5").parsed(),
+            &Parsed::Invalid(CellIssue::Overflow)
+        );
+        assert!(MoneyCell::new("999999999999.9999").value().is_some());
     }
 
     #[test]

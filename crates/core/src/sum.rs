@@ -147,8 +147,9 @@ impl Summer {
             return Err(Refusal::UnreadableCells(unreadable));
         }
 
-        // Saturating: a sum beyond u64 is not a real report, and the validator flags it as
-        // implausibly large instead of the program wrapping around.
+        // Each input cell is at most MAX_COUNT, so wrapping would need 18 million reports; saturate
+        // rather than wrap all the same. A sum above MAX_COUNT does not go unnoticed: `finish`
+        // writes it as text, which then reads as an over-large cell that the validator flags.
         for (acc, add) in self.requests.iter_mut().zip(requests) {
             for (a, b) in acc.iter_mut().zip(add) {
                 *a = a.saturating_add(b);

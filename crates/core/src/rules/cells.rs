@@ -155,8 +155,8 @@ fn invalid(path: FieldPath, at: &str, raw: &str, issue: &CellIssue) -> Diagnosti
         ),
         CellIssue::Overflow => NOT_NUMBER.diag(
             vec![path],
-            format!("{at}填的“{raw}”位数太多，不是一个合理的数字。"),
-            "请核对后重新填写。",
+            format!("{at}填的“{raw}”超过了一万亿，不是一个合理的数字，没有计入合计。"),
+            "请核对后重新填写：多半是多敲了几位数字。",
         ),
         CellIssue::NotNumber => NOT_NUMBER.diag(
             vec![path],
