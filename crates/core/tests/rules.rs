@@ -177,6 +177,27 @@ fn publication_deadlines() {
 }
 
 #[test]
+fn rules_needing_a_year_wait_while_it_is_invalid() {
+    // Typing "2025" passes through "2", "20", "202": only META-YEAR may speak meanwhile.
+    let mut r = seed_003();
+    r.apply("meta.published", "2026年4月20日").expect("edit");
+    for typed in ["25", "2", "202", "20233", "1999"] {
+        r.apply("meta.year", typed).expect("edit");
+        let codes: Vec<&str> = validate(&r, None)
+            .iter()
+            .filter(|d| d.paths.iter().any(|p| p.to_string().starts_with("meta.")))
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(codes, ["META-YEAR"], "year {typed:?}");
+    }
+    r.apply("meta.year", "2025").expect("edit");
+    assert_eq!(
+        messages(&r, None, "DEADLINE-LATE"),
+        ["发布日期是 2026年4月20日，晚于人民政府的本级年报的法定期限 2026年3月31日。"]
+    );
+}
+
+#[test]
 fn title_year_and_accountability() {
     let mut r = seed_003();
     r.apply("meta.year", "2024").expect("edit");

@@ -61,6 +61,9 @@ impl AgencyKind {
     }
 }
 
+/// The years a report can be for: the 条例 took effect in 2008; beyond 2100 is a typing slip.
+pub const YEARS: std::ops::RangeInclusive<u64> = 2008..=2100;
+
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Meta {
@@ -80,6 +83,13 @@ pub struct Meta {
 impl Meta {
     pub fn year(&self) -> Option<u64> {
         self.year.value().copied()
+    }
+
+    /// The year when it is one a report can be for ([`YEARS`]); rules that reason about dates
+    /// and other years use this, so that a year typed half-way ("25") makes them wait instead of
+    /// speaking of 26年3月31日.
+    pub fn valid_year(&self) -> Option<u64> {
+        self.year().filter(|y| YEARS.contains(y))
     }
 
     /// `{机关名称}{年度}年政府信息公开工作年度报告`, or the imported title when there is one.

@@ -79,7 +79,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         ));
     }
     match r.meta.year.parsed() {
-        Parsed::Value(y) if (2008..=2100).contains(y) => {}
+        Parsed::Value(y) if crate::model::meta::YEARS.contains(y) => {}
         Parsed::Empty => out.push(YEAR.diag(
             vec![FieldPath::Year],
             "没有填写报告年度。",

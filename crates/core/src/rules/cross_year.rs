@@ -56,7 +56,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             "请按本年度的实际情况改写；改动后此提醒即消失。",
         ));
     }
-    let Some(this_year) = r.meta.year() else {
+    let Some(this_year) = r.meta.valid_year() else {
         return;
     };
     let previous = match (ctx.last_year, &r.baseline) {

@@ -42,7 +42,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         ));
         return;
     };
-    let Some(year) = meta.year().and_then(|y| u32::try_from(y).ok()) else {
+    let Some(year) = meta.valid_year().and_then(|y| u32::try_from(y).ok()) else {
         return;
     };
     let (month, who) = match meta.kind {

@@ -118,7 +118,7 @@ fn english(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
 
 fn title_year(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let meta = &ctx.report.meta;
-    let (Some(year), false) = (meta.year(), meta.title.trim().is_empty()) else {
+    let (Some(year), false) = (meta.valid_year(), meta.title.trim().is_empty()) else {
         return;
     };
     let title: Vec<char> = meta.title.chars().map(fold_width).collect();
