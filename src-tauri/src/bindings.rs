@@ -36,6 +36,7 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
     ("new_next_year", "Record<string, never>", "FileOutcome"),
     ("export", "{ format: ExportFormat }", "ExportOutcome"),
     ("preview", "Record<string, never>", "Preview"),
+    ("fill_empty", "{ section: SectionKey | null }", "EditResult"),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {

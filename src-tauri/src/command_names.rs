@@ -20,4 +20,5 @@ pub const COMMANDS: &[&str] = &[
     "new_next_year",
     "export",
     "preview",
+    "fill_empty",
 ];

@@ -9,7 +9,7 @@ use std::sync::{Mutex, MutexGuard};
 use tokio::sync::Notify;
 
 use nianbao_core::model::AgencyKind;
-use nianbao_core::Report;
+use nianbao_core::{Report, Section};
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
@@ -172,6 +172,33 @@ pub fn edit_many<R: Runtime>(
 ) -> AppResult<EditResult> {
     let edits: Vec<(String, String)> = edits.into_iter().map(|e| (e.path, e.text)).collect();
     let mut doc = state.doc_mut();
+    let change = doc.edit_many(&edits)?;
+    Ok(result_of(&app, &state, &doc, change))
+}
+
+/// 空格填 0: every empty cell of one section's tables (all tables for `None`), one undo step.
+#[tauri::command]
+pub fn fill_empty<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    section: Option<String>,
+) -> AppResult<EditResult> {
+    let section = match section {
+        Some(key) => Some(Section::from_key(&key).ok_or_else(|| {
+            AppError::new(
+                "errors.fill_empty",
+                format!("没有名为“{key}”的章节，空格未填。"),
+            )
+        })?),
+        None => None,
+    };
+    let mut doc = state.doc_mut();
+    let edits: Vec<(String, String)> = doc
+        .report()
+        .empty_cells_filled(section)
+        .into_iter()
+        .map(|(p, t)| (p.to_string(), t))
+        .collect();
     let change = doc.edit_many(&edits)?;
     Ok(result_of(&app, &state, &doc, change))
 }

@@ -226,6 +226,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             imports::new_next_year,
             exports::export,
             exports::preview,
+            commands::fill_empty,
         ])
 }
 

@@ -39,6 +39,38 @@ try {
     await sleep(300);
     shoot(`section-${key}.png`);
   }
+  // Tables 三 and 四 with a bubble open, at 1400×900 and at 1024×768 (the window at the top left
+  // of the screen; the shot is cropped to it).
+  for (const [w, h] of [
+    [1400, 900],
+    [1024, 768],
+  ]) {
+    await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: w, height: h }).catch(() => undefined);
+    await sleep(400);
+    for (const [key, at, text] of [
+      ["requests", "requests.granted.total", "100"],
+      ["review", "review.litigation_after_reconsideration.total", "9"],
+    ]) {
+      await s.exec((k) => document.querySelector(`#nav button[data-section="${k}"]`).click(), key);
+      await s.exec(
+        (p, t) => {
+          const el = document.querySelector(`[data-path="${p}"]`);
+          el.scrollIntoView({ block: "center" });
+          el.focus();
+          el.value = t;
+          el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+        },
+        at,
+        text,
+      );
+      await s.waitFor(() => [...document.querySelectorAll(".bubble")].some((b) => !b.hidden && b.style.visibility !== "hidden"), 5000, "bubble");
+      await sleep(300);
+      const name = `bubble-${key}-${w}.png`;
+      execFileSync("import", ["-window", "root", "-crop", `${w}x${h}+0+0`, "+repage", path.join(OUT, name)]);
+      console.log(name);
+    }
+  }
+  await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1400, height: 900 }).catch(() => undefined);
   await s.exec(() => document.getElementById("cmd-preview").click());
   await s.waitFor(() => document.getElementById("preview").dataset.pages, 20000, "preview");
   await sleep(500);

@@ -14,6 +14,10 @@ export const Key = {
   ArrowUp: "\uE013",
   ArrowDown: "\uE015",
   End: "\uE010",
+  Escape: "\uE00C",
+  PageUp: "\uE00E",
+  PageDown: "\uE00F",
+  F8: "\uE038",
 };
 
 export const DRIVER = process.env.NIANBAO_WEBDRIVER ?? "http://127.0.0.1:4444";
@@ -90,6 +94,21 @@ export class Session {
   async find(css) {
     const v = await this.cmd("POST", "/element", { using: "css selector", value: css });
     return v[ELEMENT];
+  }
+
+  /** The element that has the focus. */
+  async active() {
+    const v = await this.cmd("GET", "/element/active");
+    return v[ELEMENT];
+  }
+
+  /** Types keys into whatever has the focus, as a user at the keyboard would. */
+  async keys(text) {
+    return this.type(await this.active(), text);
+  }
+
+  setWindowSize(width, height) {
+    return this.cmd("POST", "/window/rect", { width, height });
   }
 
   click(el) {

@@ -433,4 +433,5 @@ export interface Commands {
   new_next_year: { args: Record<string, never>; result: FileOutcome };
   export: { args: { format: ExportFormat }; result: ExportOutcome };
   preview: { args: Record<string, never>; result: Preview };
+  fill_empty: { args: { section: SectionKey | null }; result: EditResult };
 }

@@ -30,6 +30,8 @@ export interface Handlers {
   input(path: FieldPath, text: string): void;
   leave(path: FieldPath): void;
   choose(path: FieldPath): void;
+  /** 空格填 0 for the tables of one section. */
+  fillEmpty(section: SectionKey): void;
 }
 
 export interface Forms {
@@ -160,8 +162,46 @@ function buildTable(spec: TableSpec, parent: HTMLElement, on: Handlers, forms: F
     (inBody ? tbody : thead).append(tr);
   }
   table.append(thead, tbody);
+  // Only the first table of a section (二 has one, 三 one, 四 one) carries the button.
+  if (!parent.querySelector(".table-tools")) {
+    const fill = h("button", {
+      type: "button",
+      class: "fill-empty",
+      "data-section": spec.section,
+      text: "空格填 0",
+      title: "把本部分表格中所有空着的格子填为 0（合计格填各项之和），可撤销。",
+    });
+    fill.addEventListener("click", () => {
+      on.fillEmpty(spec.section);
+    });
+    parent.append(h("div", { class: "table-tools" }, fill));
+  }
   parent.append(wrap, list);
   forms.grids.push(grid);
+}
+
+/** Shorter forms of long table labels, shown when the window is narrow (the full text on hover). */
+const SHORT_LABELS: Record<string, string> = {
+  "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）": "（一＋二＝三＋四）",
+  "一、本年新收政府信息公开申请数量": "一、本年新收申请数量",
+  "二、上年结转政府信息公开申请数量": "二、上年结转申请数量",
+  "三、本年度办理结果": "三、办理结果",
+};
+
+function shortLabel(text: string): string | null {
+  const known = SHORT_LABELS[text];
+  if (known) return known;
+  // "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" → "（二）部分公开…": a long note in
+  // brackets at the end is what makes the label column wide.
+  const m = /^(.{4,}?)（[^（）]{6,}）$/.exec(text);
+  return m?.[1] ? `${m[1]}…` : null;
+}
+
+/** A label's text, with its short form beside it for narrow windows (CSS shows one of them). */
+function labelText(text: string): (HTMLElement | string)[] {
+  const short = shortLabel(text);
+  if (!short) return [text];
+  return [h("span", { class: "long", text }), h("span", { class: "short", text: short })];
 }
 
 function cellElement(
@@ -174,9 +214,9 @@ function cellElement(
 ): HTMLTableCellElement {
   switch (c.kind) {
     case "head":
-      return h("th", { colspan: c.colspan, rowspan: c.rowspan, text: c.text });
+      return h("th", { colspan: c.colspan, rowspan: c.rowspan, title: c.text }, ...labelText(c.text));
     case "label":
-      return h("th", { class: "label", scope: "row", colspan: c.colspan, rowspan: c.rowspan, text: c.text });
+      return h("th", { class: "label", scope: "row", colspan: c.colspan, rowspan: c.rowspan, title: c.text }, ...labelText(c.text));
     case "input": {
       const el = h("input", {
         type: "text",
@@ -188,7 +228,7 @@ function cellElement(
         title: c.label,
       });
       const choice = c.total
-        ? h("button", { type: "button", class: "choice", hidden: true, tabindex: -1 })
+        ? h("button", { type: "button", class: "choice", hidden: true })
         : null;
       const td = h("td", { colspan: c.colspan, class: c.total ? "cell total" : "cell" }, el, choice);
       bind(el, c.path, on);

@@ -50,6 +50,15 @@ function move(grid: Grid, el: HTMLInputElement, dr: number, dc: number, wrap: bo
 export function attachKeys(grid: Grid): void {
   grid.wrap.addEventListener("keydown", (e) => {
     const el = e.target;
+    // The 应为 N button of a total sits between its cell and the next in Tab order.
+    if (el instanceof HTMLButtonElement && el.classList.contains("choice") && e.key === "Tab") {
+      const input = el.parentElement?.querySelector("input");
+      if (!input) return;
+      e.preventDefault();
+      if (e.shiftKey) input.focus();
+      else move(grid, input, 0, 1, true);
+      return;
+    }
     if (!(el instanceof HTMLInputElement)) return;
     // Keys that confirm or move through input-method candidates belong to the IME.
     if (imeKey(e)) return;
@@ -58,9 +67,16 @@ export function attachKeys(grid: Grid): void {
     const atEnd = el.selectionStart === el.value.length && el.selectionEnd === el.value.length;
     let moved = false;
     switch (e.key) {
-      case "Tab":
+      case "Tab": {
+        const choice = el.parentElement?.querySelector<HTMLButtonElement>("button.choice");
+        if (!e.shiftKey && choice && !choice.hidden) {
+          choice.focus();
+          moved = true;
+          break;
+        }
         moved = move(grid, el, 0, e.shiftKey ? -1 : 1, true);
         break;
+      }
       case "Enter":
         moved = move(grid, el, e.shiftKey ? -1 : 1, 0, false);
         break;

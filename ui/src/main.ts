@@ -162,7 +162,8 @@ function applyStatus(s: Snapshot["status"]): void {
   app.redoButton.disabled = !s.canRedo;
   setText(byId("status-file"), s.path ?? "尚未保存到文件");
   byId("status-file").title = s.path ?? "";
-  setText(byId("status-dirty"), s.dirty ? "有未保存的修改" : "已保存");
+  // A report never saved is not "已保存", however little has been typed.
+  setText(byId("status-dirty"), s.dirty ? "有未保存的修改" : s.path ? "已保存" : "尚未保存");
 }
 
 function applyResult(r: EditResult): void {
@@ -240,9 +241,39 @@ function paste(edits: FieldEdit[], skipped: number): void {
   });
 }
 
+/** The first field, in the order of the forms, whose text the snapshot changes. */
+function firstChanged(s: Snapshot): Field | undefined {
+  if (!app) return undefined;
+  const fields: Partial<Record<string, string>> = s.fields;
+  for (const f of app.forms.fields.values()) {
+    const text = fields[f.path];
+    if (text !== undefined && text !== f.el.value) return f;
+  }
+  return undefined;
+}
+
+/** Undo and redo show what they changed: its section, with the field focused. */
+function fillEmpty(section: SectionKey): void {
+  enqueue(async () => {
+    const r = await call("fill_empty", { section });
+    applyResult(r);
+    const n = Object.keys(r.changed).length;
+    status(n > 0 ? `已把 ${n} 个空格填好（件数填 0，合计填各项之和）。可用 Ctrl+Z 撤销。` : "这里没有空着的格子。");
+  }).catch((e: unknown) => {
+    banner(errorText(e));
+  });
+}
+
 function history(cmd: "undo" | "redo"): void {
   enqueue(async () => {
-    applySnapshot(await call(cmd, {}));
+    const s = await call(cmd, {});
+    const changed = firstChanged(s);
+    applySnapshot(s);
+    if (changed) {
+      showSection(changed.section);
+      changed.el.scrollIntoView({ block: "center", inline: "nearest" });
+      changed.el.focus({ preventScroll: true });
+    }
   }).catch((e: unknown) => {
     banner(errorText(e));
   });
@@ -392,6 +423,14 @@ function navigator(layout: Layout): {
     b.addEventListener("click", () => {
       showSection(s.key);
     });
+    // From the keyboard, a section is entered: focus goes to its first field.
+    b.addEventListener("keydown", (e) => {
+      if (e.key !== "Enter" || imeKey(e)) return;
+      e.preventDefault();
+      showSection(s.key);
+      const first = app?.forms.pages.get(s.key)?.querySelector<HTMLElement>("input, textarea, select");
+      first?.focus();
+    });
     buttons.set(s.key, b);
     badges.set(s.key, { errors, warnings });
     list.append(h("li", {}, b));
@@ -400,9 +439,74 @@ function navigator(layout: Layout): {
   return { buttons, badges };
 }
 
+/** F8 / Shift+F8: the next or previous finding, in the order of the findings list. */
+let findingIndex = -1;
+function stepFinding(back: boolean): void {
+  if (!app) return;
+  const list = app.view.ordered();
+  if (list.length === 0) {
+    status("审核通过，没有需要处理的问题。");
+    return;
+  }
+  findingIndex = back
+    ? (findingIndex <= 0 ? list.length : findingIndex) - 1
+    : (findingIndex + 1) % list.length;
+  const d = list[findingIndex];
+  if (!d) return;
+  status(`第 ${findingIndex + 1} / ${list.length} 处：${d.message}`);
+  jump(d);
+}
+
+/** PgDn / PgUp in the preview: the next or previous page to the top. */
+function pagePreview(back: boolean): void {
+  const host = byId("preview");
+  const pages = [...host.querySelectorAll<SVGElement>("svg.page")];
+  if (pages.length === 0) return;
+  const top = host.getBoundingClientRect().top;
+  // The page whose top is nearest the viewport's top is the current one.
+  let current = 0;
+  pages.forEach((p, i) => {
+    if (p.getBoundingClientRect().top - top <= 2) current = i;
+  });
+  const next = Math.max(0, Math.min(pages.length - 1, current + (back ? -1 : 1)));
+  pages[next]?.scrollIntoView({ block: "start" });
+  host.dataset.page = String(next + 1);
+}
+
+function plainKeys(e: KeyboardEvent): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  if (e.key === "Escape") {
+    const open = [...document.querySelectorAll<HTMLDetailsElement>("details[open]")];
+    if (open.length > 0) {
+      for (const d of open) d.open = false;
+      open[0]?.querySelector("summary")?.focus();
+      return true;
+    }
+    if (!byId("preview").hidden) {
+      closePreview();
+      byId("cmd-preview").focus();
+      return true;
+    }
+    return false;
+  }
+  if (e.key === "F8") {
+    stepFinding(e.shiftKey);
+    return true;
+  }
+  if ((e.key === "PageDown" || e.key === "PageUp") && !byId("preview").hidden) {
+    pagePreview(e.key === "PageUp");
+    return true;
+  }
+  return false;
+}
+
 function shortcuts(): void {
   document.addEventListener("keydown", (e) => {
     if (imeKey(e)) return;
+    if (plainKeys(e)) {
+      e.preventDefault();
+      return;
+    }
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
     const key = e.key.toLowerCase();
     const act = (): (() => void) | null => {
@@ -438,7 +542,10 @@ async function start(): Promise<void> {
       f.el.value = value;
       sendEdit(path, value);
       leave(path);
+      // Chosen from the keyboard (Tab, then Enter): typing goes on in the cell.
+      if (document.activeElement === f.choice) f.el.focus();
     },
+    fillEmpty,
   });
   const view = new View(layout, forms, badges, byId("findings"), jump);
   app = {
@@ -474,6 +581,9 @@ async function start(): Promise<void> {
     h("span", { id: "status-message", role: "status" }),
   );
   shortcuts();
+  // The bubble is fixed to the window: it follows its cell when the form or a table scrolls.
+  document.addEventListener("scroll", () => { view.schedulePlacement(); }, true);
+  window.addEventListener("resize", () => { view.schedulePlacement(); });
   applySnapshot(await call("snapshot", {}));
   showSection("meta");
   document.body.dataset.ready = "true";

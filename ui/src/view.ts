@@ -2,6 +2,7 @@
 // the tables should have, per-section counts in the navigator and the findings list.
 
 import type { DiagnosticDto, FieldPath, Layout, SectionKey } from "./bindings";
+import { boxOf, place } from "./bubble";
 import { clear, h, setText } from "./dom";
 import type { Field, Forms, Grid } from "./forms";
 
@@ -14,6 +15,7 @@ export class View {
   private marked: HTMLElement[] = [];
   private byPath = new Map<string, DiagnosticDto[]>();
   private focused: Field | null = null;
+  private placing = false;
 
   constructor(
     private layout: Layout,
@@ -75,7 +77,7 @@ export class View {
   private hintItem(d: DiagnosticDto): HTMLElement {
     return h(
       "div",
-      { class: `hint ${SEVERITY_CLASS[d.severity]}`, "data-code": d.code },
+      { class: `hint ${SEVERITY_CLASS[d.severity]}`, "data-code": d.code, "data-paths": d.paths.join(" ") },
       h("span", { class: "tag", text: d.severityLabel }),
       h("span", { class: "msg", text: d.message }),
       h("span", { class: "fix", text: d.hint }),
@@ -114,29 +116,77 @@ export class View {
     }
   }
 
-  /** The bubble under the focused cell: every finding that concerns that cell. */
+  /**
+   * The bubble beside the focused cell: the findings about that cell. A summary of many cells
+   * ("表三有 166 个格子没有填写") speaks of others, so the bubble says only what it means here.
+   */
   private drawBubble(g: Grid): void {
     const f = this.focused;
-    const list = f && f.grid === g ? (this.byPath.get(f.path) ?? []) : [];
-    if (list.length === 0 || !f) {
+    const all = f && f.grid === g ? (this.byPath.get(f.path) ?? []) : [];
+    const list = all.filter((d) => d.code !== "CELL-EMPTY" || d.paths.length === 1);
+    const emptyHere = all.length > list.length;
+    if ((list.length === 0 && !emptyHere) || !f) {
       g.bubble.hidden = true;
       g.bubble.dataset.key = "";
       clear(g.bubble);
       return;
     }
-    const key = f.path + list.map((d) => d.code + d.message).join("\n");
+    const key = f.path + (emptyHere ? "\nempty" : "") + list.map((d) => d.code + d.message).join("\n");
     if (g.bubble.dataset.key !== key) {
       g.bubble.dataset.key = key;
-      g.bubble.replaceChildren(...list.map((d) => this.hintItem(d)));
+      const items = list.map((d) => this.hintItem(d));
+      if (emptyHere) {
+        items.push(
+          h(
+            "div",
+            { class: "hint sev-warning", "data-code": "CELL-EMPTY" },
+            h("span", { class: "tag", text: "警告" }),
+            h("span", { class: "msg", text: "这一格还没有填写。" }),
+            h("span", { class: "fix", text: "没有发生的情形请填 0。" }),
+          ),
+        );
+      }
+      g.bubble.replaceChildren(...items);
     }
-    // Placed by CSS inside the cell, not by measuring it: reading offsets here would force a
-    // layout of the whole form on every keystroke (most of the input-to-hint time).
-    const cell = f.el.parentElement ?? f.el;
-    if (g.bubble.parentElement !== cell) cell.append(g.bubble);
-    if (cell instanceof HTMLTableCellElement && cell.parentElement instanceof HTMLTableRowElement) {
-      g.bubble.classList.toggle("right", cell.cellIndex > cell.parentElement.cells.length / 2);
+    if (g.bubble.hidden || g.bubble.dataset.placedFor !== f.path) {
+      // Not shown where it was until it is placed beside this cell.
+      g.bubble.style.visibility = "hidden";
+      g.bubble.dataset.placedFor = f.path;
     }
     g.bubble.hidden = false;
+    this.schedulePlacement();
+  }
+
+  /**
+   * Places the visible bubble after the next layout, not during the reply: reading positions
+   * here would force a layout of the whole form on every keystroke.
+   */
+  schedulePlacement(): void {
+    if (this.placing) return;
+    this.placing = true;
+    requestAnimationFrame(() => {
+      this.placing = false;
+      const f = this.focused;
+      const g = f?.grid;
+      if (!f || !g || g.bubble.hidden) return;
+      const cell = f.el.parentElement ?? f.el;
+      const named = new Set<string>();
+      for (const d of this.byPath.get(f.path) ?? []) {
+        if (d.code === "CELL-EMPTY") continue;
+        for (const p of d.paths) if (p !== f.path) named.add(p);
+      }
+      const boxes = [...named].flatMap((p) => {
+        const el = this.forms.fields.get(p)?.el;
+        return el && el.offsetParent !== null ? [boxOf(el.parentElement ?? el)] : [];
+      });
+      const view = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+      g.bubble.style.maxWidth = `${Math.min(420, view.width - 16)}px`;
+      const size = { width: g.bubble.offsetWidth, height: g.bubble.offsetHeight };
+      const at = place(boxOf(cell), size, boxes, view);
+      g.bubble.style.left = `${Math.round(at.left)}px`;
+      g.bubble.style.top = `${Math.round(at.top)}px`;
+      g.bubble.style.visibility = "";
+    });
   }
 
   /** Under each table: the findings about it, so they stay visible when no cell is focused. */
@@ -185,6 +235,11 @@ export class View {
       setText(badges.warnings, warnings ? `警告 ${warnings}` : "");
       badges.warnings.hidden = warnings === 0;
     }
+  }
+
+  /** The findings in the order the list shows them: by section, then as the validator gave them. */
+  ordered(): DiagnosticDto[] {
+    return this.layout.sections.flatMap((s) => this.diagnostics.filter((d) => (d.section ?? "meta") === s.key));
   }
 
   private drawFindings(): void {

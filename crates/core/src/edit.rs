@@ -131,6 +131,51 @@ impl Report {
         }
     }
 
+    /// 空格填 0: the edits that fill every empty cell of the tables in `section` (all tables when
+    /// `None`) — 0 for a count, 0.0000 for the fee, and for an empty total the sum its parts will
+    /// have, so that filling never makes a table disagree with itself. Cells holding anything,
+    /// even unreadable text, are left alone. Apply them as one undo step.
+    pub fn empty_cells_filled(
+        &self,
+        section: Option<crate::model::Section>,
+    ) -> Vec<(FieldPath, String)> {
+        let is_total = |p: FieldPath| {
+            matches!(
+                p,
+                FieldPath::Request(_, Applicant::Total)
+                    | FieldPath::Request(RequestRow::Total, _)
+                    | FieldPath::Review(_, ReviewOutcome::Total)
+            )
+        };
+        let empty = |p: FieldPath| match p {
+            FieldPath::Document(k, c) => self.active.documents(k).get(c).is_empty(),
+            FieldPath::Decision(k) => self.active.decision(k).is_empty(),
+            FieldPath::Fee => self.active.fee.is_empty(),
+            FieldPath::Request(r, c) => self.requests.get(r, c).is_empty(),
+            FieldPath::Review(g, o) => self.review.group(g).get(o).is_empty(),
+            _ => false,
+        };
+        let cells: Vec<FieldPath> = FieldPath::all_fields()
+            .into_iter()
+            .filter(|p| section.is_none_or(|s| p.section() == s) && empty(*p))
+            .collect();
+        let mut edits: Vec<(FieldPath, String)> = cells
+            .iter()
+            .filter(|p| !is_total(**p))
+            .map(|&p| {
+                let zero = if p == FieldPath::Fee { "0.0000" } else { "0" };
+                (p, zero.to_string())
+            })
+            .collect();
+        // Empty parts count as 0 in the computed totals, so these are the totals after filling.
+        let computed = self.computed_totals();
+        for p in cells.into_iter().filter(|p| is_total(*p)) {
+            let sum = computed.get(&p.to_string()).copied().unwrap_or(0);
+            edits.push((p, sum.to_string()));
+        }
+        edits
+    }
+
     /// What every total cell should hold, by path — the editor shows these beside stated totals.
     pub fn computed_totals(&self) -> BTreeMap<String, u64> {
         let mut m = BTreeMap::new();
@@ -162,7 +207,59 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::AgencyKind;
+    use crate::model::{AgencyKind, Section};
+
+    #[test]
+    fn empty_cells_fill_with_zero_and_totals_with_their_sums() {
+        let mut r = Report::new("某县教育局", AgencyKind::Department, 2025);
+        r.apply("requests.granted.natural_person", "5")
+            .expect("edit");
+        // A total the user left empty while its row is filled gets the row's sum, not 0.
+        r.apply("requests.granted.total", "").expect("edit");
+        r.apply("requests.new_received.natural_person", "abc")
+            .expect("edit");
+        let edits = r.empty_cells_filled(Some(Section::Requests));
+        // Filled before: 自然人 予以公开 and the three totals that followed it, and 本年新收 (text;
+        // its row total followed as 0).
+        assert_eq!(edits.len(), 175 - 5, "every empty cell of 三, nothing else");
+        assert!(edits.iter().all(|(p, _)| p.section() == Section::Requests));
+        let get = |path: &str| {
+            edits
+                .iter()
+                .find(|(p, _)| p.to_string() == path)
+                .map(|(_, t)| t.as_str())
+        };
+        assert_eq!(get("requests.granted.total"), Some("5"));
+        assert_eq!(
+            get("requests.total.natural_person"),
+            None,
+            "followed the part: 5"
+        );
+        assert_eq!(get("requests.granted.commercial_enterprise"), Some("0"));
+        assert_eq!(
+            get("requests.new_received.natural_person"),
+            None,
+            "text kept"
+        );
+        for (p, t) in &edits {
+            r.apply_at(*p, t).expect("apply");
+        }
+        let diags = crate::rules::validate(&r, None);
+        assert!(
+            diags.iter().all(|d| !matches!(
+                d.code,
+                "T3-ROW-TOTAL" | "T3-OUTCOME-TOTAL" | "CELL-EMPTY"
+            ) || d.paths.iter().all(|p| p.section() != Section::Requests)),
+            "filling made no total disagree: {diags:#?}"
+        );
+        let all = Report::default().empty_cells_filled(None);
+        assert_eq!(
+            all.len(),
+            175 + 15 + 6 + 3 + 1,
+            "三, 四 and 二 with the fee"
+        );
+        assert!(all.contains(&(FieldPath::Fee, "0.0000".to_string())));
+    }
 
     fn consistent() -> Report {
         let mut r = Report::new("某局", AgencyKind::Department, 2023);
