@@ -11,7 +11,6 @@ use tokio::sync::Notify;
 use nianbao_core::model::AgencyKind;
 use nianbao_core::{Report, Section};
 use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 use crate::autosave::{Journal, Orphan};
 use crate::dialogs;
@@ -228,23 +227,64 @@ pub fn redo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Snapsh
     snapshot_of(&app, &state, &doc)
 }
 
-/// Asks before unsaved changes are thrown away. `true`: go ahead.
+/// Asks before unsaved changes would be lost: 保存 / 不保存 / 取消. `true`: go ahead (saved, or
+/// the user chose not to save). A save that fails is told, and nothing goes ahead.
 pub(crate) async fn may_discard<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> bool {
     if !lock(&state.doc).is_dirty() {
         return true;
     }
-    let dialog = app
-        .dialog()
-        .message("当前年报有尚未保存的修改。继续操作将放弃这些修改。")
-        .title("放弃未保存的修改？")
-        .kind(MessageDialogKind::Warning)
-        .buttons(MessageDialogButtons::OkCancelCustom(
-            "放弃修改".into(),
-            "取消".into(),
-        ));
-    tauri::async_runtime::spawn_blocking(move || dialog.blocking_show())
+    let answer = dialogs::ask_unsaved(
+        app,
+        "当前年报有尚未保存的修改。要先保存吗？选“不保存”将放弃这些修改。",
+        "保存修改？",
+    )
+    .await;
+    match answer {
+        dialogs::Unsaved::Discard => true,
+        dialogs::Unsaved::Cancel => false,
+        dialogs::Unsaved::Save => match save_before_leaving(app, state).await {
+            Ok(saved) => saved,
+            Err(e) => {
+                dialogs::tell_error(app, &e.message);
+                *lock(&state.notice) = Some(e.message);
+                false
+            }
+        },
+    }
+}
+
+/// Saves the open report where it was saved before, or where the user chooses now. `false`: the
+/// user cancelled the choice of a file.
+pub(crate) async fn save_before_leaving<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+) -> AppResult<bool> {
+    let path = lock(&state.doc).path.clone();
+    let path = match path {
+        Some(p) => p,
+        None => match pick_save_path(app, state).await {
+            Some(p) => p,
+            None => return Ok(false),
+        },
+    };
+    save_to(app, state, path)?;
+    Ok(true)
+}
+
+async fn pick_save_path<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Option<PathBuf> {
+    let (suggested, dir) = {
+        let doc = lock(&state.doc);
+        let title = dto::DocStatus::of(&doc).title;
+        let dir = doc
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|d| d.to_path_buf());
+        (dialogs::file_name_for(&title, files::EXTENSION), dir)
+    };
+    dialogs::pick_save(app, "另存为", &dialogs::REPORT, suggested, dir)
         .await
-        .unwrap_or(false)
+        .map(files::with_extension)
 }
 
 fn done<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> FileOutcome {
@@ -363,21 +403,10 @@ pub async fn save_as<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> AppResult<FileOutcome> {
-    let (suggested, dir) = {
-        let doc = lock(&state.doc);
-        let title = dto::DocStatus::of(&doc).title;
-        let dir = doc
-            .path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .map(|d| d.to_path_buf());
-        (dialogs::file_name_for(&title, files::EXTENSION), dir)
-    };
-    let Some(path) = dialogs::pick_save(&app, "另存为", &dialogs::REPORT, suggested, dir).await
-    else {
+    let Some(path) = pick_save_path(&app, &state).await else {
         return Ok(FileOutcome::Cancelled);
     };
-    save_to(&app, &state, files::with_extension(path))
+    save_to(&app, &state, path)
 }
 
 fn save_to<R: Runtime>(

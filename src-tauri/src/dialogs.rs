@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Runtime};
-use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_dialog::{
+    DialogExt, MessageDialogButtons, MessageDialogKind, MessageDialogResult,
+};
 
 pub const AUTOMATION_ENV: &str = "NIANBAO_AUTOMATION_PICKS";
 
@@ -31,16 +33,84 @@ pub const TEXT: Filter = Filter {
 
 /// The next scripted answer, when the app runs under automation.
 fn scripted() -> Option<Option<PathBuf>> {
-    let file = std::env::var_os(AUTOMATION_ENV)?;
-    Some(take_first_line(Path::new(&file)))
+    scripted_line().map(|line| (!line.is_empty()).then(|| PathBuf::from(line)))
 }
 
-fn take_first_line(file: &Path) -> Option<PathBuf> {
+/// The next scripted line as it is (a path, or a button's label), when under automation.
+fn scripted_line() -> Option<String> {
+    let file = std::env::var_os(AUTOMATION_ENV)?;
+    Some(take_first_line(Path::new(&file)).unwrap_or_default())
+}
+
+fn take_first_line(file: &Path) -> Option<String> {
     let text = std::fs::read_to_string(file).ok()?;
     let (first, rest) = text.split_once('\n').unwrap_or((text.as_str(), ""));
     let _ = std::fs::write(file, rest);
     let first = first.trim_end_matches('\r');
-    (!first.is_empty()).then(|| PathBuf::from(first))
+    (!first.is_empty()).then(|| first.to_string())
+}
+
+/// What to do with unsaved changes before they would be lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsaved {
+    Save,
+    Discard,
+    Cancel,
+}
+
+const SAVE: &str = "保存";
+const DISCARD: &str = "不保存";
+const CANCEL: &str = "取消";
+
+fn unsaved_answer(label: &str) -> Unsaved {
+    match label {
+        SAVE => Unsaved::Save,
+        DISCARD => Unsaved::Discard,
+        _ => Unsaved::Cancel,
+    }
+}
+
+/// 保存 / 不保存 / 取消, as Word and WPS ask. Closing the dialog is 取消: nothing is lost.
+pub async fn ask_unsaved<R: Runtime>(app: &AppHandle<R>, message: &str, title: &str) -> Unsaved {
+    if let Some(answer) = scripted_line() {
+        return unsaved_answer(&answer);
+    }
+    let dialog = app
+        .dialog()
+        .message(message)
+        .title(title)
+        .kind(MessageDialogKind::Warning)
+        .buttons(MessageDialogButtons::YesNoCancelCustom(
+            SAVE.into(),
+            DISCARD.into(),
+            CANCEL.into(),
+        ));
+    let result = tauri::async_runtime::spawn_blocking(move || dialog.blocking_show_with_result())
+        .await
+        .unwrap_or(MessageDialogResult::Cancel);
+    match result {
+        MessageDialogResult::Custom(label) => unsaved_answer(&label),
+        MessageDialogResult::Yes => Unsaved::Save,
+        MessageDialogResult::No => Unsaved::Discard,
+        _ => Unsaved::Cancel,
+    }
+}
+
+/// Tells of a failure where no page can show it (a save while the window closes).
+pub fn tell_error<R: Runtime>(app: &AppHandle<R>, message: &str) {
+    if scripted_line_pending() {
+        return;
+    }
+    app.dialog()
+        .message(message)
+        .title("年报编制器")
+        .kind(MessageDialogKind::Error)
+        .show(|_| {});
+}
+
+/// Under automation no dialog may block the test: errors are left for the test to find.
+fn scripted_line_pending() -> bool {
+    std::env::var_os(AUTOMATION_ENV).is_some()
 }
 
 /// Asks for a file to open; `None` when the user cancels.
@@ -113,11 +183,21 @@ mod tests {
     fn scripted_answers_are_taken_in_order() {
         let dir = tempfile::tempdir().expect("tempdir");
         let f = dir.path().join("picks");
-        std::fs::write(&f, "/a/一.pdf\n\n/b/二.docx\n").expect("write");
-        assert_eq!(take_first_line(&f), Some(PathBuf::from("/a/一.pdf")));
+        std::fs::write(&f, "/a/一.pdf\n\n/b/二.docx\n不保存\n").expect("write");
+        assert_eq!(take_first_line(&f).as_deref(), Some("/a/一.pdf"));
         assert_eq!(take_first_line(&f), None, "an empty line cancels");
-        assert_eq!(take_first_line(&f), Some(PathBuf::from("/b/二.docx")));
+        assert_eq!(take_first_line(&f).as_deref(), Some("/b/二.docx"));
+        assert_eq!(
+            take_first_line(&f).map(|l| unsaved_answer(&l)),
+            Some(Unsaved::Discard)
+        );
         assert_eq!(take_first_line(&f), None, "no answers left");
+        assert_eq!(unsaved_answer("保存"), Unsaved::Save);
+        assert_eq!(
+            unsaved_answer(""),
+            Unsaved::Cancel,
+            "closing the dialog loses nothing"
+        );
     }
 
     #[test]

@@ -26,7 +26,6 @@ use std::sync::atomic::Ordering;
 use nianbao_core::model::AgencyKind;
 use nianbao_core::Report;
 use tauri::{Builder, Manager, Runtime, WindowEvent};
-use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 use crate::commands::{lock, AppState};
 use crate::doc::Document;
@@ -186,25 +185,39 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
                     return;
                 }
                 api.prevent_close();
+                let app = window.app_handle().clone();
                 let w = window.clone();
-                window
-                    .dialog()
-                    .message("当前年报有尚未保存的修改。关闭后这些修改将丢失。")
-                    .title("关闭年报编制器？")
-                    .kind(MessageDialogKind::Warning)
-                    .buttons(MessageDialogButtons::OkCancelCustom(
-                        "不保存，关闭".into(),
-                        "取消".into(),
-                    ))
-                    .show(move |close| {
-                        if close {
+                tauri::async_runtime::spawn(async move {
+                    let state = app.state::<AppState>();
+                    let answer = dialogs::ask_unsaved(
+                        &app,
+                        "当前年报有尚未保存的修改。关闭前要保存吗？选“不保存”将放弃这些修改。",
+                        "关闭年报编制器",
+                    )
+                    .await;
+                    let close = match answer {
+                        dialogs::Unsaved::Cancel => false,
+                        dialogs::Unsaved::Discard => {
                             // The user chose to throw the changes away: so goes their journal.
-                            if let Some(j) = lock(&w.state::<AppState>().journal).as_mut() {
+                            if let Some(j) = lock(&state.journal).as_mut() {
                                 j.clear();
                             }
-                            let _ = w.destroy();
+                            true
                         }
-                    });
+                        dialogs::Unsaved::Save => {
+                            match commands::save_before_leaving(&app, &state).await {
+                                Ok(saved) => saved,
+                                Err(e) => {
+                                    dialogs::tell_error(&app, &e.message);
+                                    false
+                                }
+                            }
+                        }
+                    };
+                    if close {
+                        let _ = w.destroy();
+                    }
+                });
             }
         })
         .invoke_handler(tauri::generate_handler![

@@ -275,3 +275,36 @@ test("keyboard: Esc closes menus and the preview, Tab reaches 应为 N, F8 walks
     assert.equal(await s.exec(() => document.getElementById("preview").hidden), true);
   });
 });
+
+test("leaving unsaved work asks 保存 / 不保存 / 取消, as Word does", async () => {
+  const picks = process.env.NIANBAO_AUTOMATION_PICKS;
+  assert.ok(picks, "run.sh sets NIANBAO_AUTOMATION_PICKS");
+  const answer = (...lines) => fs.writeFileSync(picks, lines.map((l) => `${l}\n`).join(""));
+  const work = seedCopy("leave.nianbao.json");
+  await withApp(work, async (s) => {
+    await retype(s, "meta.agency", "孟州市人民政府办公室");
+    await s.waitFor(() => document.body.dataset.dirty === "true", 3000, "dirty");
+
+    // 取消: nothing happens, the edit stays.
+    answer("取消");
+    await s.click(await s.find("#cmd-new"));
+    await settled(s);
+    await s.waitFor(() => document.body.dataset.dirty === "true", 3000, "still dirty");
+    assert.equal(await value(s, "meta.agency"), "孟州市人民政府办公室");
+    assert.equal(fs.readFileSync(picks, "utf8"), "", "the answer was taken");
+
+    // 保存: the file gets the edit, then the new report opens.
+    answer("保存");
+    await s.click(await s.find("#cmd-new"));
+    await s.waitFor(() => document.querySelector('[data-path="meta.agency"]').value === "", 5000, "new report");
+    assert.equal(JSON.parse(fs.readFileSync(work, "utf8")).meta.agency, "孟州市人民政府办公室");
+
+    // 不保存: the new report's edit is dropped.
+    await retype(s, "meta.agency", "某县教育局");
+    await s.waitFor(() => document.body.dataset.dirty === "true", 3000, "dirty again");
+    answer("不保存");
+    await s.click(await s.find("#cmd-new"));
+    await s.waitFor(() => document.querySelector('[data-path="meta.agency"]').value === "", 5000, "dropped");
+    assert.equal(await s.exec(() => document.body.dataset.dirty), "false");
+  });
+});
