@@ -35,6 +35,8 @@ pub struct AppState {
     pub changed: Notify,
     /// Shown once by the UI (a file from the command line that could not be opened).
     pub notice: Mutex<Option<String>>,
+    /// A new report's year and the other year to offer, asked once by the UI.
+    pub year_question: Mutex<Option<[u64; 2]>>,
     shown_title: Mutex<String>,
 }
 
@@ -44,6 +46,7 @@ impl AppState {
             doc: Mutex::new(doc),
             recent: Mutex::new(recent),
             notice: Mutex::new(notice),
+            year_question: Mutex::new(None),
             journal: Mutex::new(None),
             recovery: Mutex::new(None),
             generation: AtomicU64::new(0),
@@ -124,7 +127,8 @@ fn snapshot_of<R: Runtime>(app: &AppHandle<R>, state: &AppState, doc: &Document)
     let recent = lock(&state.recent).list();
     let notice = lock(&state.notice).take();
     let recovery = lock(&state.recovery).as_ref().map(dto::RecoveryOffer::of);
-    let s = dto::snapshot(doc, recent, notice, recovery);
+    let mut s = dto::snapshot(doc, recent, notice, recovery);
+    s.year_choice = lock(&state.year_question).take().map(Vec::from);
     sync_title(app, state, &s.status);
     s
 }
@@ -305,8 +309,35 @@ pub(crate) fn done_with<R: Runtime>(
     }
 }
 
-/// The year a new report is for: last year (reports are written in January to March).
-pub(crate) fn report_year() -> u64 {
+/// The year a new report is for, and the other year worth offering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct YearDefault {
+    pub year: u64,
+    /// `Some` when the calendar leaves the year in doubt: the user is asked.
+    pub other: Option<u64>,
+}
+
+/// Reports are written in January to March for the year before: then last year, without asking.
+/// From April on, an agency starting a report is as likely preparing this year's (due next
+/// January) as finishing a late one: this year, with last year offered.
+pub(crate) fn default_year(civil_year: i64, month: u32) -> YearDefault {
+    let this = civil_year.max(2020) as u64;
+    if month <= 3 {
+        YearDefault {
+            year: this - 1,
+            other: None,
+        }
+    } else {
+        YearDefault {
+            year: this,
+            other: Some(this - 1),
+        }
+    }
+}
+
+/// Today's civil year and month from the system clock (UTC; a day's difference at midnight of
+/// 31 March does not matter here).
+fn today() -> (i64, u32) {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -320,7 +351,19 @@ pub(crate) fn report_year() -> u64 {
     let mp = (5 * doy + 2) / 153;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    (year - 1).max(2019) as u64
+    (year, month as u32)
+}
+
+/// The year of a new report today; the question to ask, if any, goes to the next snapshot.
+pub(crate) fn new_report_year(state: &AppState) -> u64 {
+    let d = default_year_today();
+    *lock(&state.year_question) = d.other.map(|other| [d.year, other]);
+    d.year
+}
+
+pub(crate) fn default_year_today() -> YearDefault {
+    let (year, month) = today();
+    default_year(year, month)
 }
 
 #[tauri::command]
@@ -331,8 +374,9 @@ pub async fn new_report<R: Runtime>(
     if !may_discard(&app, &state).await {
         return Ok(FileOutcome::Cancelled);
     }
+    let year = new_report_year(&state);
     state.replace_doc(Document::new(
-        Report::new("", AgencyKind::Department, report_year()),
+        Report::new("", AgencyKind::Department, year),
         None,
     ));
     Ok(done(&app, &state))
@@ -475,9 +519,32 @@ pub fn discard_recovery<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState
 
 #[cfg(test)]
 mod tests {
+    use super::{default_year, today, YearDefault};
+
     #[test]
-    fn a_new_report_is_for_last_year() {
-        let y = super::report_year();
-        assert!((2024..2200).contains(&y), "{y}");
+    fn a_new_report_is_for_last_year_until_march_then_the_user_is_asked() {
+        for month in 1..=3 {
+            assert_eq!(
+                default_year(2027, month),
+                YearDefault {
+                    year: 2026,
+                    other: None
+                }
+            );
+        }
+        for month in 4..=12 {
+            assert_eq!(
+                default_year(2026, month),
+                YearDefault {
+                    year: 2026,
+                    other: Some(2025)
+                }
+            );
+        }
+        let (y, m) = today();
+        assert!(
+            (2024..2200).contains(&y) && (1..=12).contains(&m),
+            "{y}-{m}"
+        );
     }
 }

@@ -138,6 +138,9 @@ pub struct Snapshot {
     pub notice: Option<String>,
     /// Unsaved work found from an editor that did not close normally.
     pub recovery: Option<RecoveryOffer>,
+    /// A new report's year and the other year the user may mean: `[suggested, other]`.
+    #[ts(type = "[number, number] | null")]
+    pub year_choice: Option<Vec<u64>>,
 }
 
 /// What the recovery offer names: when the work was last autosaved and what it is.
@@ -226,5 +229,6 @@ pub fn snapshot(
         recent,
         notice,
         recovery,
+        year_choice: None,
     }
 }

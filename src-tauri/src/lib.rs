@@ -131,19 +131,24 @@ fn journal_round<R: Runtime>(
 /// runtime so that the whole app boots in tests under `tauri::test::mock_builder()`.
 pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Builder<R> {
     let mut notice = None;
+    let year = commands::default_year_today();
     let doc = match &file {
         Some(path) => match files::read_report(path) {
             Ok(report) => Document::new(report, Some(path.clone())),
             Err(e) => {
                 notice = Some(e.message);
-                blank()
+                blank(year.year)
             }
         },
-        None => blank(),
+        None => blank(year.year),
     };
+    let state = AppState::new(doc, Recent::load(None), notice);
+    if file.is_none() {
+        *lock(&state.year_question) = year.other.map(|other| [year.year, other]);
+    }
     builder
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState::new(doc, Recent::load(None), notice))
+        .manage(state)
         .setup(|app| {
             // The recent-files list lives in the app's config folder and the autosave journal in
             // its data folder, both known once the app is (or both in --data-dir).
@@ -243,11 +248,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
         ])
 }
 
-fn blank() -> Document {
-    Document::new(
-        Report::new("", AgencyKind::Department, commands::report_year()),
-        None,
-    )
+fn blank(year: u64) -> Document {
+    Document::new(Report::new("", AgencyKind::Department, year), None)
 }
 
 pub fn run() {

@@ -308,3 +308,21 @@ test("leaving unsaved work asks 保存 / 不保存 / 取消, as Word does", asyn
     assert.equal(await s.exec(() => document.body.dataset.dirty), "false");
   });
 });
+
+test("a new report's year follows the calendar: last year in January–March, otherwise the user is asked", async () => {
+  await withApp(null, async (s) => {
+    const now = new Date();
+    const year = await value(s, "meta.year");
+    if (now.getUTCMonth() + 1 <= 3) {
+      assert.equal(year, String(now.getUTCFullYear() - 1));
+      assert.equal(await s.exec(() => document.getElementById("year-question")), null);
+      return;
+    }
+    assert.equal(year, String(now.getUTCFullYear()));
+    const q = await s.exec(() => document.getElementById("year-question")?.textContent);
+    assert.equal(q, `新年报的年度暂定为 ${now.getUTCFullYear()} 年。要编写的是哪一年度的年报？`);
+    await s.click(await s.find("#year-other"));
+    await s.waitFor((y) => document.querySelector('[data-path="meta.year"]').value === y, 3000, "year changed", String(now.getUTCFullYear() - 1));
+    assert.equal(await s.exec(() => document.getElementById("banner").hidden), true);
+  });
+});

@@ -315,7 +315,11 @@ notice: string | null,
 /**
  * Unsaved work found from an editor that did not close normally.
  */
-recovery: RecoveryOffer | null, };
+recovery: RecoveryOffer | null, 
+/**
+ * A new report's year and the other year the user may mean: `[suggested, other]`.
+ */
+yearChoice: [number, number] | null, };
 
 export type FieldEdit = { path: FieldPath, text: string, };
 

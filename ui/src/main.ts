@@ -86,6 +86,29 @@ function offerRecovery(r: RecoveryOffer): void {
   b.hidden = false;
 }
 
+/** A new report started after March: this year's, or last year's written late? */
+function askYear([suggested, other]: [number, number]): void {
+  const b = byId("banner");
+  b.className = "info";
+  const keep = h("button", { type: "button", id: "year-keep", class: "primary", text: `${suggested} 年度` });
+  const change = h("button", { type: "button", id: "year-other", text: `${other} 年度` });
+  keep.addEventListener("click", () => {
+    b.hidden = true;
+  });
+  change.addEventListener("click", () => {
+    b.hidden = true;
+    sendEdit("meta.year", String(other));
+    leave("meta.year");
+    status(`年度已改为 ${other} 年。`);
+  });
+  b.replaceChildren(
+    h("span", { id: "year-question", text: `新年报的年度暂定为 ${suggested} 年。要编写的是哪一年度的年报？` }),
+    keep,
+    change,
+  );
+  b.hidden = false;
+}
+
 /** What an import could not place: listed above the findings until dismissed. */
 function showImportNotes(notes: ImportNote[]): void {
   const box = byId("import-notes");
@@ -181,6 +204,7 @@ function applySnapshot(s: Snapshot): void {
   applyStatus(s.status);
   drawRecent(s.recent);
   if (s.notice) banner(s.notice);
+  if (s.yearChoice) askYear(s.yearChoice);
   if (s.recovery) offerRecovery(s.recovery);
   if (!byId("preview").hidden) refreshPreview();
 }
