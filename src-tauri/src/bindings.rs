@@ -37,6 +37,7 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
     ("export", "{ format: ExportFormat }", "ExportOutcome"),
     ("preview", "Record<string, never>", "Preview"),
     ("fill_empty", "{ section: SectionKey | null }", "EditResult"),
+    ("review_all", "Record<string, never>", "EditResult"),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {

@@ -21,4 +21,5 @@ pub const COMMANDS: &[&str] = &[
     "export",
     "preview",
     "fill_empty",
+    "review_all",
 ];

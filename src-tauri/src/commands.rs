@@ -179,6 +179,15 @@ pub fn edit_many<R: Runtime>(
     Ok(result_of(&app, &state, &doc, change))
 }
 
+/// 审核: every rule, including the sums of rows and columns not yet filled in, from now on for
+/// this document.
+#[tauri::command]
+pub fn review_all<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> EditResult {
+    let mut doc = state.doc_mut();
+    doc.check = nianbao_core::Mode::Full;
+    result_of(&app, &state, &doc, crate::doc::Change::default())
+}
+
 /// 空格填 0: every empty cell of one section's tables (all tables for `None`), one undo step.
 #[tauri::command]
 pub fn fill_empty<R: Runtime>(

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use nianbao_core::cell::MoneyCell;
-use nianbao_core::{FieldPath, Report};
+use nianbao_core::{FieldPath, Mode, Report};
 
 use crate::error::{AppError, AppResult};
 
@@ -23,6 +23,9 @@ pub struct Document {
     redo: Vec<Report>,
     /// Consecutive edits of one field are one undo step (typing "92" is one change, not two).
     coalesce: Option<FieldPath>,
+    /// What the hints say: calm while a new report's tables are mostly empty, everything once
+    /// the user asks for 审核.
+    pub check: Mode,
 }
 
 /// What one change did, beyond the text the user typed into the edited field.
@@ -42,6 +45,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             coalesce: None,
+            check: Mode::Typing,
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use nianbao_core::{Diagnostic, Report, Severity};
+use nianbao_core::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -57,8 +57,8 @@ impl From<&Diagnostic> for DiagnosticDto {
     }
 }
 
-pub fn diagnostics(r: &Report) -> Vec<DiagnosticDto> {
-    nianbao_core::validate(r, None)
+pub fn diagnostics(d: &Document) -> Vec<DiagnosticDto> {
+    nianbao_core::validate_in(d.report(), None, d.check)
         .iter()
         .map(DiagnosticDto::from)
         .collect()
@@ -209,7 +209,7 @@ fn computed_texts(d: &Document) -> BTreeMap<String, String> {
 pub fn edit_result(d: &Document, changed: BTreeMap<String, String>) -> EditResult {
     EditResult {
         status: DocStatus::of(d),
-        diagnostics: diagnostics(d.report()),
+        diagnostics: diagnostics(d),
         computed: computed_texts(d),
         changed,
     }
@@ -223,7 +223,7 @@ pub fn snapshot(
 ) -> Snapshot {
     Snapshot {
         status: DocStatus::of(d),
-        diagnostics: diagnostics(d.report()),
+        diagnostics: diagnostics(d),
         computed: computed_texts(d),
         fields: d.fields(),
         recent,

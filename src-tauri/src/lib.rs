@@ -245,6 +245,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             exports::export,
             exports::preview,
             commands::fill_empty,
+            commands::review_all,
         ])
 }
 

@@ -191,7 +191,7 @@ test("import a published report's text; start next year from last year's file", 
     answer(junk);
     await clickId(s, "cmd-import");
     const text = await s.waitFor(
-      () => !document.getElementById("banner").hidden && document.getElementById("banner").textContent,
+      () => !document.getElementById("banner").hidden && document.getElementById("banner").textContent.includes("无法导入") && document.getElementById("banner").textContent,
       10000,
       "refusal",
     );

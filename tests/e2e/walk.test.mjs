@@ -326,3 +326,21 @@ test("a new report's year follows the calendar: last year in January–March, ot
     assert.equal(await s.exec(() => document.getElementById("banner").hidden), true);
   });
 });
+
+test("a new report: sums wait until a row or column is filled, progress shows, and 审核 (F9) shows everything", async () => {
+  await withApp(null, async (s) => {
+    await section(s, "requests");
+    await retype(s, "requests.new_received.natural_person", "5");
+    await settled(s);
+    const text = await s.exec(() => document.getElementById("findings").textContent);
+    assert.ok(text.includes("表三已填 2/175 个格子"), text);
+    assert.ok(!text.includes("本年新收 5 + 上年结转"), `no balance error yet: ${text}`);
+    await s.exec(() => document.getElementById("form").focus());
+    await s.keys(Key.F9);
+    await s.waitFor(() => document.getElementById("status-message").textContent.startsWith("审核完成"), 3000, "审核 done");
+    const all = await s.exec(() => document.getElementById("findings").textContent);
+    assert.ok(all.includes("本年新收 5 + 上年结转 0"), all);
+    const after = await s.exec(() => document.getElementById("findings").textContent);
+    assert.ok(after.includes("表三有 173 个格子没有填写"), after);
+  });
+});

@@ -18,6 +18,7 @@ export const Key = {
   PageUp: "\uE00E",
   PageDown: "\uE00F",
   F8: "\uE038",
+  F9: "\uE039",
 };
 
 export const DRIVER = process.env.NIANBAO_WEBDRIVER ?? "http://127.0.0.1:4444";

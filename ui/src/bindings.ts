@@ -438,4 +438,5 @@ export interface Commands {
   export: { args: { format: ExportFormat }; result: ExportOutcome };
   preview: { args: Record<string, never>; result: Preview };
   fill_empty: { args: { section: SectionKey | null }; result: EditResult };
+  review_all: { args: Record<string, never>; result: EditResult };
 }

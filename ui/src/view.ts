@@ -6,6 +6,9 @@ import { boxOf, place } from "./bubble";
 import { clear, h, setText } from "./dom";
 import type { Field, Forms, Grid } from "./forms";
 
+/** Findings that list every empty cell of a table: the bubble says what they mean for its cell. */
+const EMPTY_SUMMARIES = new Set(["CELL-EMPTY", "TABLE-PROGRESS"]);
+
 const SEVERITY_CLASS = { error: "sev-error", warning: "sev-warning", info: "sev-info" } as const;
 
 export class View {
@@ -123,7 +126,7 @@ export class View {
   private drawBubble(g: Grid): void {
     const f = this.focused;
     const all = f && f.grid === g ? (this.byPath.get(f.path) ?? []) : [];
-    const list = all.filter((d) => d.code !== "CELL-EMPTY" || d.paths.length === 1);
+    const list = all.filter((d) => !EMPTY_SUMMARIES.has(d.code) || d.paths.length === 1);
     const emptyHere = all.length > list.length;
     if ((list.length === 0 && !emptyHere) || !f) {
       g.bubble.hidden = true;
@@ -172,7 +175,7 @@ export class View {
       const cell = f.el.parentElement ?? f.el;
       const named = new Set<string>();
       for (const d of this.byPath.get(f.path) ?? []) {
-        if (d.code === "CELL-EMPTY") continue;
+        if (EMPTY_SUMMARIES.has(d.code)) continue;
         for (const p of d.paths) if (p !== f.path) named.add(p);
       }
       const boxes = [...named].flatMap((p) => {

@@ -20,4 +20,4 @@ pub use error::CoreError;
 pub use file::{load_report, save_report};
 pub use model::{Report, Section, SCHEMA_VERSION};
 pub use path::FieldPath;
-pub use rules::{catalogue, validate};
+pub use rules::{catalogue, validate, validate_in, Mode};

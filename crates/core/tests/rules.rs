@@ -1,6 +1,7 @@
 //! One small scenario per rule family: seed 003 with one thing changed, and the exact finding.
 
-use nianbao_core::{load_report, validate, Report};
+use nianbao_core::model::AgencyKind;
+use nianbao_core::{load_report, validate, validate_in, Mode, Report};
 
 fn seed_003() -> Report {
     let path = concat!(
@@ -251,4 +252,93 @@ fn next_year_starts_from_last_year() {
     assert_eq!(messages(&next, None, "YEAR-CARRY-OVER").len(), 2);
     let reloaded = nianbao_core::load_report(&nianbao_core::save_report(&next)).expect("reload");
     assert_eq!(reloaded, next, "baseline and drafts survive saving");
+}
+
+#[test]
+fn a_new_reports_sums_wait_while_its_tables_are_mostly_empty() {
+    let mut r = Report::new("某县教育局", AgencyKind::Department, 2025);
+    r.apply("requests.new_received.natural_person", "5")
+        .expect("edit");
+    let codes = |r: &Report, mode| -> Vec<&str> {
+        validate_in(r, None, mode)
+            .into_iter()
+            .filter(|d| {
+                d.paths
+                    .iter()
+                    .any(|p| p.to_string().starts_with("requests."))
+            })
+            .map(|d| d.code)
+            .collect()
+    };
+    // Typing: no balance error for a column barely begun, and progress instead of CELL-EMPTY.
+    assert_eq!(codes(&r, Mode::Typing), ["TABLE-PROGRESS"]);
+    let progress: Vec<String> = validate_in(&r, None, Mode::Typing)
+        .into_iter()
+        .filter(|d| d.code == "TABLE-PROGRESS" && d.message.starts_with("表三"))
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(
+        progress,
+        ["表三已填 2/175 个格子。"],
+        "自然人 and its row total"
+    );
+    // 审核 (and every file, export and command line) says everything.
+    let full = codes(&r, Mode::Full);
+    assert!(
+        full.contains(&"T3-BALANCE") && full.contains(&"CELL-EMPTY"),
+        "{full:?}"
+    );
+
+    // A column filled in completely is checked at once, even while the table is mostly empty.
+    for row in ["new_received", "carried_over", "carried_forward"] {
+        r.apply(
+            &format!("requests.{row}.natural_person"),
+            if row == "new_received" { "5" } else { "0" },
+        )
+        .expect("edit");
+    }
+    for p in nianbao_core::FieldPath::all_fields() {
+        let s = p.to_string();
+        if s.starts_with("requests.")
+            && s.ends_with(".natural_person")
+            && r.text_at(p).is_some_and(|t| t.is_empty())
+        {
+            r.apply_at(p, "0").expect("edit");
+        }
+    }
+    let typing = codes(&r, Mode::Typing);
+    assert!(
+        typing.contains(&"T3-BALANCE"),
+        "自然人 column is complete: {typing:?}"
+    );
+    assert!(!typing.contains(&"CELL-EMPTY"), "{typing:?}");
+
+    // Past half the table, the full rules apply while typing too.
+    for p in nianbao_core::FieldPath::all_fields()
+        .into_iter()
+        .take_while(|p| !p.to_string().starts_with("review."))
+    {
+        if p.to_string().starts_with("requests.") && r.text_at(p).is_some_and(|t| t.is_empty()) {
+            r.apply_at(p, "0").expect("edit");
+            let filled = nianbao_core::FieldPath::all_fields()
+                .into_iter()
+                .filter(|q| {
+                    q.to_string().starts_with("requests.")
+                        && r.text_at(*q).is_some_and(|t| !t.is_empty())
+                })
+                .count();
+            if filled >= 88 {
+                break;
+            }
+        }
+    }
+    r.apply("requests.other_other.commercial_enterprise", "")
+        .expect("edit");
+    assert_eq!(codes(&r, Mode::Typing), codes(&r, Mode::Full));
+}
+
+#[test]
+fn typing_mode_changes_nothing_for_the_seeds() {
+    let r = seed_003();
+    assert_eq!(validate_in(&r, None, Mode::Typing), validate(&r, None));
 }

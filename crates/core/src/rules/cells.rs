@@ -65,12 +65,22 @@ pub(super) static FEE_DECIMALS: Rule = Rule {
     basis: "国办公开办函〔2021〕30号格式：保留 4 位小数。",
 };
 
+// Info: shown by the editor instead of CELL-EMPTY while a new report's table is mostly empty
+// (see `Mode::Typing`); a file, an export or 审核 always gets CELL-EMPTY.
+pub(super) static PROGRESS: Rule = Rule {
+    code: "TABLE-PROGRESS",
+    severity: Severity::Info,
+    meaning: "新年报的表格尚未填完一半：显示已填格数；合计和勾稽关系等整行、整列填完后再核对。",
+    basis: "编辑器的填写进度提示；点“审核”或填过一半后，按完整规则核对。",
+};
+
 pub(super) static RULES: &[&Rule] = &[
     &NOT_NUMBER,
     &NEGATIVE,
     &FRACTION,
     &TOO_LARGE,
     &EMPTY,
+    &PROGRESS,
     &FEE_NEGATIVE,
     &FEE_PRECISION,
     &FEE_DECIMALS,
@@ -90,7 +100,10 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         count_cell(p, r.active.decision(k), 10_000_000, &mut empty_t2, out);
     }
     fee(ctx, &mut empty_t2, out);
-    empty_summary("表二", empty_t2, out);
+    // Six document counts, three decision counts and the fee.
+    let t2_cells =
+        DocumentKind::ALL.len() * DocumentColumn::ALL.len() + DecisionKind::ALL.len() + 1;
+    empty_summary(ctx, "表二", empty_t2, t2_cells, out);
 
     let mut empty_t3 = Vec::new();
     for row in RequestRow::ALL {
@@ -99,7 +112,13 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             count_cell(p, r.requests.get(row, col), 100_000, &mut empty_t3, out);
         }
     }
-    empty_summary("表三", empty_t3, out);
+    empty_summary(
+        ctx,
+        "表三",
+        empty_t3,
+        RequestRow::ALL.len() * Applicant::ALL.len(),
+        out,
+    );
 
     let mut empty_t4 = Vec::new();
     for g in ReviewGroup::ALL {
@@ -108,7 +127,13 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             count_cell(p, r.review.group(g).get(o), 100_000, &mut empty_t4, out);
         }
     }
-    empty_summary("表四", empty_t4, out);
+    empty_summary(
+        ctx,
+        "表四",
+        empty_t4,
+        ReviewGroup::ALL.len() * ReviewOutcome::ALL.len(),
+        out,
+    );
 }
 
 fn count_cell(
@@ -219,11 +244,25 @@ fn fee(ctx: &Ctx, empty: &mut Vec<FieldPath>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn empty_summary(table: &str, paths: Vec<FieldPath>, out: &mut Vec<Diagnostic>) {
+fn empty_summary(
+    ctx: &Ctx,
+    table: &str,
+    paths: Vec<FieldPath>,
+    cells: usize,
+    out: &mut Vec<Diagnostic>,
+) {
     if paths.is_empty() {
         return;
     }
     let n = paths.len();
+    if super::requests::calm(ctx, n, cells) {
+        out.push(PROGRESS.diag(
+            paths,
+            format!("{table}已填 {}/{cells} 个格子。", cells - n),
+            "合计和勾稽关系等整行、整列填完后再核对；没有发生的情形请填 0，也可以点表格上方的“空格填 0”。",
+        ));
+        return;
+    }
     let first = paths[0].label();
     out.push(EMPTY.diag(
         paths,

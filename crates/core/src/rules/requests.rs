@@ -26,6 +26,13 @@ pub(super) static BALANCE: Rule = Rule {
 
 pub(super) static RULES: &[&Rule] = &[&ROW_TOTAL, &OUTCOME_TOTAL, &BALANCE];
 
+/// While a table is mostly empty (more than half of its cells) and the editor is in
+/// [`Mode::Typing`], a sum is checked only once every cell it adds up is filled in: the first
+/// number typed into a new report is not met by a wall of 勾稽关系 errors.
+pub(super) fn calm(ctx: &Ctx, empty: usize, cells: usize) -> bool {
+    ctx.mode == super::Mode::Typing && empty * 2 > cells
+}
+
 /// The figure a total cell stands for: what the report states, or — when the stated cell is empty
 /// or unreadable (flagged on its own) — what it should be.
 fn stated_or(t: &RequestTable, row: RequestRow, col: Applicant, computed: u64) -> u64 {
@@ -34,11 +41,19 @@ fn stated_or(t: &RequestTable, row: RequestRow, col: Applicant, computed: u64) -
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let t = &ctx.report.requests;
+    let empty = t.cells().filter(|(_, _, c)| c.is_empty()).count();
+    let calm = calm(ctx, empty, RequestRow::ALL.len() * Applicant::ALL.len());
+    let filled = |row: RequestRow, col: Applicant| !t.get(row, col).is_empty();
+    let row_filled = |row: RequestRow| Applicant::PARTS.iter().all(|&c| filled(row, c));
+    let column_filled = |col: Applicant| RequestRow::ALL.iter().all(|&r| filled(r, col));
 
     for row in RequestRow::ALL {
         let Some(&stated) = t.get(row, Applicant::Total).value() else {
             continue;
         };
+        if calm && !row_filled(row) {
+            continue;
+        }
         let computed = t.computed_row_total(row);
         if stated != computed {
             let parts: Vec<String> = Applicant::PARTS
@@ -63,6 +78,9 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 
     for col in Applicant::ALL {
+        if calm && !column_filled(col) {
+            continue;
+        }
         let computed = t.computed_outcome_total(col);
         if let Some(&stated) = t.get(RequestRow::Total, col).value() {
             if stated != computed {
