@@ -37,6 +37,9 @@ pub struct AppState {
     pub notice: Mutex<Option<String>>,
     /// A new report's year and the other year to offer, asked once by the UI.
     pub year_question: Mutex<Option<[u64; 2]>>,
+    /// Where the window's size is kept, and a count of resize events (only the last one saves).
+    pub geometry_file: Mutex<Option<PathBuf>>,
+    pub resizes: AtomicU64,
     shown_title: Mutex<String>,
 }
 
@@ -47,6 +50,8 @@ impl AppState {
             recent: Mutex::new(recent),
             notice: Mutex::new(notice),
             year_question: Mutex::new(None),
+            geometry_file: Mutex::new(None),
+            resizes: AtomicU64::new(0),
             journal: Mutex::new(None),
             recovery: Mutex::new(None),
             generation: AtomicU64::new(0),

@@ -9,6 +9,7 @@ pub mod dto;
 pub mod error;
 pub mod exports;
 pub mod files;
+pub mod geometry;
 pub mod imports;
 pub mod layout;
 
@@ -155,8 +156,26 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             let custom = data_dir_argument();
             let config = custom.clone().or_else(|| app.path().app_config_dir().ok());
             let data = custom.or_else(|| app.path().app_data_dir().ok());
-            let store = config.map(|d| d.join("recent.json"));
+            let store = config.as_ref().map(|d| d.join("recent.json"));
             let state = app.state::<AppState>();
+            // The window opens at the size it was left at, fitted to this screen.
+            let geometry_file = config.as_deref().map(geometry::store);
+            if let Some(w) = app.get_webview_window("main") {
+                let screen = w.current_monitor().ok().flatten().map(|m| {
+                    let s = m.size().to_logical::<f64>(m.scale_factor());
+                    geometry::Size {
+                        width: s.width,
+                        height: s.height,
+                    }
+                });
+                if let Some(screen) = screen {
+                    let saved = geometry_file.as_deref().and_then(geometry::load);
+                    let size = geometry::fit(saved, screen);
+                    let _ = w.set_size(tauri::LogicalSize::new(size.width, size.height));
+                    let _ = w.center();
+                }
+            }
+            *lock(&state.geometry_file) = geometry_file;
             if let Some(dir) = data.map(|d| d.join("autosave")) {
                 *lock(&state.recovery) = autosave::orphans(&dir).into_iter().next();
                 match autosave::Journal::start(&dir, autosave::now_ms()) {
@@ -184,6 +203,9 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             Ok(())
         })
         .on_window_event(|window, event| {
+            if let WindowEvent::Resized(size) = event {
+                remember_size(window, *size);
+            }
             if let WindowEvent::CloseRequested { api, .. } = event {
                 let state = window.state::<AppState>();
                 if !lock(&state.doc).is_dirty() {
@@ -247,6 +269,37 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             commands::fill_empty,
             commands::review_all,
         ])
+}
+
+/// Saves the window's size once resizing pauses (a drag sends dozens of events).
+fn remember_size<R: Runtime>(window: &tauri::Window<R>, size: tauri::PhysicalSize<u32>) {
+    if size.width == 0 || size.height == 0 || window.is_maximized().unwrap_or(false) {
+        return;
+    }
+    let logical = size.to_logical::<f64>(window.scale_factor().unwrap_or(1.0));
+    let app = window.app_handle().clone();
+    let round = {
+        let state = app.state::<AppState>();
+        state.resizes.fetch_add(1, Ordering::SeqCst) + 1
+    };
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let state = app.state::<AppState>();
+        if state.resizes.load(Ordering::SeqCst) != round {
+            return;
+        }
+        let file = lock(&state.geometry_file).clone();
+        if let Some(file) = file {
+            // Not worth a word to the user: the window opens at its default size next time.
+            let _ = geometry::save(
+                &file,
+                geometry::Size {
+                    width: logical.width,
+                    height: logical.height,
+                },
+            );
+        }
+    });
 }
 
 fn blank(year: u64) -> Document {

@@ -344,3 +344,27 @@ test("a new report: sums wait until a row or column is filled, progress shows, a
     assert.ok(after.includes("表三有 173 个格子没有填写"), after);
   });
 });
+
+test("the window opens at the size it was left at", async () => {
+  const data = path.join(dir, "data-geometry");
+  let s = await Session.start(APP, [`--data-dir=${data}`]);
+  try {
+    await s.setWindowSize(1100, 700);
+    await s.waitFor(() => Math.abs(window.outerWidth - 1100) < 40, 3000, "resized");
+    // Saved once resizing pauses.
+    const file = path.join(data, "window.json");
+    const end = Date.now() + 5000;
+    while (!fs.existsSync(file) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    const saved = JSON.parse(fs.readFileSync(file, "utf8"));
+    assert.ok(Math.abs(saved.width - 1100) < 40 && Math.abs(saved.height - 700) < 60, JSON.stringify(saved));
+  } finally {
+    await s.close();
+  }
+  s = await Session.start(APP, [`--data-dir=${data}`]);
+  try {
+    const size = await s.exec(() => [window.innerWidth, window.innerHeight]);
+    assert.ok(Math.abs(size[0] - 1100) < 40 && Math.abs(size[1] - 700) < 60, `reopened at ${size}`);
+  } finally {
+    await s.close();
+  }
+});
