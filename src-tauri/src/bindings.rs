@@ -38,6 +38,7 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
     ("preview", "Record<string, never>", "Preview"),
     ("fill_empty", "{ section: SectionKey | null }", "EditResult"),
     ("review_all", "Record<string, never>", "EditResult"),
+    ("open_export", "{ folder: boolean }", "null"),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {

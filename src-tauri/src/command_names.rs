@@ -22,4 +22,5 @@ pub const COMMANDS: &[&str] = &[
     "preview",
     "fill_empty",
     "review_all",
+    "open_export",
 ];

@@ -40,6 +40,8 @@ pub struct AppState {
     /// Where the window's size is kept, and a count of resize events (only the last one saves).
     pub geometry_file: Mutex<Option<PathBuf>>,
     pub resizes: AtomicU64,
+    /// The file the last export wrote: the only one 打开文件 may open.
+    pub last_export: Mutex<Option<PathBuf>>,
     shown_title: Mutex<String>,
 }
 
@@ -52,6 +54,7 @@ impl AppState {
             year_question: Mutex::new(None),
             geometry_file: Mutex::new(None),
             resizes: AtomicU64::new(0),
+            last_export: Mutex::new(None),
             journal: Mutex::new(None),
             recovery: Mutex::new(None),
             generation: AtomicU64::new(0),

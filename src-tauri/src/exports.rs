@@ -154,6 +154,7 @@ pub async fn export<R: Runtime>(
             .await
             .map_err(|_| AppError::new("errors.export.render", "导出没有完成，请重试。"))??;
     files::write_atomic(&path, &bytes, false)?;
+    *lock(&state.last_export) = Some(path.clone());
     let mut message = format!("已导出{}：{}", format.label(), path.display());
     for n in notes {
         message.push('\n');
@@ -163,6 +164,18 @@ pub async fn export<R: Runtime>(
         path: path.display().to_string(),
         message,
     })
+}
+
+/// 打开文件 / 打开所在文件夹 for what was just exported; the page cannot name any other file.
+#[tauri::command]
+pub fn open_export(state: State<'_, AppState>, folder: bool) -> AppResult<()> {
+    let Some(path) = lock(&state.last_export).clone() else {
+        return Err(AppError::new(
+            "errors.open",
+            "还没有导出过文件：请先导出，再打开。",
+        ));
+    };
+    crate::opener::open(&path, folder)
 }
 
 /// The pages of the PDF, for the preview: positions in points from the page's top-left corner.

@@ -12,6 +12,7 @@ pub mod files;
 pub mod geometry;
 pub mod imports;
 pub mod layout;
+pub mod opener;
 
 #[cfg(test)]
 mod bindings;
@@ -268,6 +269,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             exports::preview,
             commands::fill_empty,
             commands::review_all,
+            exports::open_export,
         ])
 }
 

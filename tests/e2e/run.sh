@@ -33,6 +33,8 @@ scratch=$(mktemp -d)
 trap 'cleanup; rm -rf "$scratch"' EXIT
 export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config"
 export NIANBAO_AUTOMATION_PICKS="$scratch/picks"
+# 打开文件 / 打开所在文件夹 write here instead of starting a program.
+export NIANBAO_AUTOMATION_OPENED="$scratch/opened"
 : >"$NIANBAO_AUTOMATION_PICKS"
 
 tauri-driver --port "$port" --native-port "$native_port" >/dev/null 2>&1 &

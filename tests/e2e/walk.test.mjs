@@ -368,3 +368,24 @@ test("the window opens at the size it was left at", async () => {
     await s.close();
   }
 });
+
+test("after an export, 打开文件 and 打开所在文件夹 in the banner open what was written", async () => {
+  const picks = process.env.NIANBAO_AUTOMATION_PICKS;
+  const opened = process.env.NIANBAO_AUTOMATION_OPENED;
+  assert.ok(picks && opened, "run.sh sets the automation files");
+  fs.rmSync(opened, { force: true });
+  const pdf = path.join(dir, "导出的年报.pdf");
+  await withApp(seedCopy("export-open.nianbao.json"), async (s) => {
+    fs.writeFileSync(picks, `${pdf}\n`);
+    await s.click(await s.find("#export-menu summary"));
+    await s.click(await s.find("#export-pdf"));
+    await s.waitFor(() => document.getElementById("open-exported"), 20000, "export done");
+    await s.click(await s.find("#open-exported"));
+    await s.click(await s.find("#open-exported-folder"));
+    const end = Date.now() + 3000;
+    while ((fs.existsSync(opened) ? fs.readFileSync(opened, "utf8") : "").split("\n").length < 3 && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(fs.readFileSync(opened, "utf8"), `file\t${pdf}\nfolder\t${pdf}\n`);
+  });
+});

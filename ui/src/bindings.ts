@@ -439,4 +439,5 @@ export interface Commands {
   preview: { args: Record<string, never>; result: Preview };
   fill_empty: { args: { section: SectionKey | null }; result: EditResult };
   review_all: { args: Record<string, never>; result: EditResult };
+  open_export: { args: { folder: boolean }; result: null };
 }

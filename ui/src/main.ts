@@ -336,7 +336,22 @@ function exportAs(format: ExportFormat): void {
     if (outcome.kind === "done") {
       status(outcome.message.split("\n")[0] ?? "");
       banner(outcome.message, "info");
-      byId("banner").dataset.exported = outcome.path;
+      const b = byId("banner");
+      b.dataset.exported = outcome.path;
+      const open = (folder: boolean): void => {
+        enqueue(() => call("open_export", { folder })).catch((e: unknown) => {
+          banner(errorText(e));
+        });
+      };
+      const file = h("button", { type: "button", id: "open-exported", class: "primary", text: "打开文件" });
+      file.addEventListener("click", () => {
+        open(false);
+      });
+      const dir = h("button", { type: "button", id: "open-exported-folder", text: "打开所在文件夹" });
+      dir.addEventListener("click", () => {
+        open(true);
+      });
+      b.querySelector("span")?.after(file, dir);
     } else {
       status("");
     }
