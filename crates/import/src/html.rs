@@ -185,6 +185,18 @@ fn nesting(html: &str) -> usize {
     deepest
 }
 
+/// A page number printed between dashes: "— 3 —", "-3-".
+fn is_folio(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !is_blank(*c)).collect();
+    let dash = |c: char| matches!(c, '—' | '-' | '－' | '–' | '―');
+    let inner = t.trim_start_matches(dash);
+    let digits = inner.trim_end_matches(dash);
+    t.starts_with(dash)
+        && inner.len() > digits.len()
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 fn is_title(text: &str) -> bool {
     let t = text.trim_matches(is_blank);
     t.chars().count() <= 80
@@ -302,8 +314,12 @@ const SKIPPED: [&str; 14] = [
     "select", "textarea", "button", "input",
 ];
 
+/// Not shown, or not the page's text: hidden elements, and the page header and footer that
+/// LibreOffice writes as `<div title="footer">` (the folio "— 3 —").
 fn hidden(n: &NodeRef) -> bool {
     n.has_attr("hidden")
+        || n.attr("title")
+            .is_some_and(|t| matches!(t.as_ref(), "footer" | "header"))
         || n.attr("style").is_some_and(|s| {
             let s: String = s.to_ascii_lowercase().split_whitespace().collect();
             s.contains("display:none") || s.contains("visibility:hidden")
@@ -331,7 +347,7 @@ impl Walker {
             })
             .collect();
         let text = text.join("\n");
-        if text.trim_matches(is_blank).is_empty() {
+        if text.trim_matches(is_blank).is_empty() || is_folio(&text) {
             return;
         }
         self.items.push(Item {
@@ -349,7 +365,9 @@ impl Walker {
         }
         for c in n.children_it(false) {
             if c.is_text() {
-                self.line.push_str(&c.text());
+                // Line breaks in the source are blanks; only <br> and blocks break lines.
+                self.line
+                    .extend(c.text().chars().map(|ch| if ch == '\n' { ' ' } else { ch }));
             } else if c.is_element() {
                 self.element(&c, depth + 1)?;
             }
@@ -569,6 +587,16 @@ mod tests {
             "三、收到和处理政府信息公开申请情况\n三、本年度办理结果\t（一）予以公开\t53\n三、本年度办理结果\t（三） 不予公开\t1.属于国家秘密\t0\n三、本年度办理结果\t（三） 不予公开\n2.其他法律行政法规禁止公开\t4\n版权所有\n"
         );
         assert!(findings.is_empty());
+    }
+
+    #[test]
+    fn folios_are_not_text() {
+        assert!(is_folio("— 3 —"));
+        assert!(is_folio("-12-"));
+        assert!(!is_folio("3"));
+        assert!(!is_folio("—"));
+        assert!(!is_folio("-3"));
+        assert!(!is_folio("— 第三部分 —"));
     }
 
     #[test]

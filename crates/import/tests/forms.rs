@@ -340,3 +340,15 @@ fn the_empty_template_imports_with_every_empty_row_named() {
         );
     }
 }
+
+#[test]
+fn libreoffice_html_of_our_docx_imports_to_the_same_numbers() {
+    for i in 0..5 {
+        let want = fixture(i);
+        let page = repo_file(&format!("tests/import/libreoffice/seed-00{i}.html"));
+        let got = import_bytes(&page, Some("年报.html")).expect("imports");
+        let what = format!("seed {i} via LibreOffice HTML");
+        assert_numbers(&what, &got, &want);
+        assert_texts(&what, &got.report, &want);
+    }
+}
