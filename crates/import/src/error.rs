@@ -3,7 +3,7 @@
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("文件不是纯文本（可能是 Word、PDF、压缩包或图片）。Word 文档请先“另存为”纯文本（.txt），或从网页直接复制文字保存为 .txt 后再导入。")]
+    #[error("文件不是纯文本，也不是 Word 文档或网页（可能是图片、压缩包或其他程序的文件）。请选择年报的 Word 文档（.docx、.doc、.wps）、网页（.html）或文本文件（.txt）。")]
     NotText,
     #[error("文件中找不到年报的标题、章节或表格。请确认选择的是政府信息公开工作年度报告的文字。")]
     NotAReport,

@@ -46,6 +46,9 @@ pub struct Imported {
     /// How many of the six section headings (一 to 六) were found: none means the text was not
     /// a report at all, and a caller may refuse it rather than open an empty one.
     pub sections_found: usize,
+    /// The form the file was read as. For Word and web pages a finding's line counts the
+    /// document's paragraphs and table rows, one line each.
+    pub form: Form,
 }
 
 /// Imports a report from a file's bytes, whatever its form (text, .docx, web page). `file_name`
@@ -57,7 +60,8 @@ pub fn import_bytes(bytes: &[u8], file_name: Option<&str>) -> Result<Imported, I
             size_mb: (bytes.len() as u64).div_ceil(1024 * 1024),
         });
     }
-    let blocks = match sniff(bytes) {
+    let form = sniff(bytes);
+    let blocks = match form {
         Form::Docx => docx::blocks(bytes)?,
         Form::Html => html::blocks(bytes)?,
         Form::OldWord => return Err(ImportError::OldWord),
@@ -78,6 +82,7 @@ pub fn import_bytes(bytes: &[u8], file_name: Option<&str>) -> Result<Imported, I
     let mut imported = import_text(&text);
     imported.findings.append(&mut findings);
     imported.findings.sort_by_key(|f| f.line);
+    imported.form = form;
     refuse_non_report(imported)
 }
 
@@ -154,6 +159,7 @@ pub fn import_text(text: &str) -> Imported {
         report,
         findings,
         sections_found,
+        form: Form::Text,
     }
 }
 
