@@ -34,7 +34,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)
 
 fn is_report_file(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".nianbao.json") || crate::IMPORTABLE.iter().any(|ext| name.ends_with(ext))
+    name.ends_with(".nianbao.json") || crate::is_importable(name)
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)>) {

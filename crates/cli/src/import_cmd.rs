@@ -4,26 +4,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use nianbao_core::save_report;
-use nianbao_import::{decode_text, import_text, ImportError, Imported, MAX_TEXT_BYTES};
+use nianbao_import::{Form, Imported};
 
-use crate::{io_reason, read_any, write_new_file, EXIT_UNREADABLE};
+use crate::{read_any, write_new_file, EXIT_UNREADABLE};
 
-pub(crate) fn read_text(path: &Path) -> Result<Imported, String> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.len() > MAX_TEXT_BYTES as u64 {
-            return Err(ImportError::TooLarge {
-                size_mb: meta.len().div_ceil(1024 * 1024),
-            }
-            .to_string());
-        }
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{}", io_reason(&e)))?;
-    let text = decode_text(&bytes).map_err(|e| e.to_string())?;
-    let imported = import_text(&text);
-    if imported.sections_found == 0 {
-        return Err(ImportError::NotAReport.to_string());
-    }
-    Ok(imported)
+/// Reads a report file of any importable form (old Word through LibreOffice when installed).
+pub(crate) fn read_importable(path: &Path) -> Result<Imported, String> {
+    nianbao_convert::import_path(path)
 }
 
 fn refuse_overwrite(output: &Path, force: bool) -> bool {
@@ -48,7 +35,7 @@ pub(crate) fn import(input: &Path, output: Option<&Path>, force: bool) -> ExitCo
     if refuse_overwrite(&output, force) {
         return ExitCode::from(EXIT_UNREADABLE);
     }
-    let imported = match read_text(input) {
+    let imported = match read_importable(input) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("无法导入 {}：{e}", input.display());
@@ -69,8 +56,11 @@ pub(crate) fn import(input: &Path, output: Option<&Path>, force: bool) -> ExitCo
     } else {
         out.push_str(&format!("有 {} 处需要核对：\n", imported.findings.len()));
         for f in &imported.findings {
-            let at = if f.line > 0 {
+            let at = if f.line > 0 && imported.form == Form::Text {
                 format!("第 {} 行", f.line)
+            } else if f.line > 0 {
+                // Word and web pages: paragraphs and table rows, one line each.
+                format!("第 {} 段", f.line)
             } else {
                 "全文".to_string()
             };

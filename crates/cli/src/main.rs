@@ -41,7 +41,7 @@ enum Command {
         /// 报告年度，例如 2025
         #[arg(long, required_unless_present = "from")]
         year: Option<u64>,
-        /// 上一年度的年报（.nianbao.json 或可导入的文本）：沿用机关信息和正文，结转数字
+        /// 上一年度的年报（.nianbao.json，或可导入的 Word、网页、文本）：沿用机关信息和正文，结转数字
         #[arg(long, conflicts_with_all = ["agency", "kind", "year"])]
         from: Option<PathBuf>,
         /// 保存到的文件（.nianbao.json）
@@ -51,9 +51,9 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// 导入已有的年报文本（网页或文档中复制的文字），生成 .nianbao.json
+    /// 导入已有的年报（Word 文档、保存的网页或文本），生成 .nianbao.json
     Import {
-        /// 年报文本文件（UTF-8）
+        /// 年报文件：Word（.docx，.doc/.wps 需要 LibreOffice 转换）、网页（.html/.htm）或文本（.txt，UTF-8、GBK 或 UTF-16）
         input: PathBuf,
         /// 保存到的文件；不写则与输入同名，扩展名改为 .nianbao.json
         #[arg(short = 'o', long = "output")]
@@ -136,8 +136,15 @@ enum Command {
 pub(crate) const EXIT_FINDINGS: u8 = 1;
 pub(crate) const EXIT_UNREADABLE: u8 = 2;
 
-/// File endings of text reports that `check`, `sum` and `new --from` import on the fly.
-pub(crate) const IMPORTABLE: &[&str] = &[".txt"];
+/// File endings of reports that `check`, `sum` and `new --from` import on the fly (the form is
+/// then told by content: a Word file named .txt is still read as Word).
+pub(crate) const IMPORTABLE: &[&str] = &[".txt", ".docx", ".doc", ".wps", ".html", ".htm", ".pdf"];
+
+/// Whether a file name ends with one of [`IMPORTABLE`], in any case ("年报.DOCX").
+pub(crate) fn is_importable(name: &str) -> bool {
+    let name = name.to_lowercase();
+    IMPORTABLE.iter().any(|ext| name.ends_with(ext))
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -267,8 +274,8 @@ pub(crate) fn read_report(path: &Path) -> Result<Report, String> {
 /// Reads any report the batch commands accept: a `.nianbao.json`, or an importable text.
 pub(crate) fn read_any(path: &Path) -> Result<Report, String> {
     let name = path.to_string_lossy();
-    if IMPORTABLE.iter().any(|ext| name.ends_with(ext)) {
-        return import_cmd::read_text(path).map(|i| i.report);
+    if is_importable(&name) {
+        return import_cmd::read_importable(path).map(|i| i.report);
     }
     read_report(path)
 }

@@ -244,3 +244,56 @@ fn import_then_start_next_year() {
     assert!(text(&o).contains("找不到年报的标题"), "{}", text(&o));
     assert!(!dir.path().join("list.nianbao.json").exists());
 }
+
+#[test]
+fn imports_word_and_web_pages_and_checks_folders_of_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/003.nianbao.json"
+    );
+    let docx = dir.path().join("孟州.docx");
+    let html = dir.path().join("孟州.htm");
+    let o = nianbao(&[
+        "export",
+        fixture,
+        "--docx",
+        docx.to_str().expect("path"),
+        "--html",
+        html.to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let want: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture).expect("fixture")).expect("json");
+    for input in [&docx, &html] {
+        let out = dir.path().join("out.nianbao.json");
+        let o = nianbao(&[
+            "import",
+            input.to_str().expect("path"),
+            "-o",
+            out.to_str().expect("path"),
+            "--force",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        let got: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&out).expect("out")).expect("json");
+        assert_eq!(got["requests"], want["requests"], "{}", input.display());
+        assert_eq!(got["review"], want["review"], "{}", input.display());
+        assert_eq!(got["meta"]["agency"], want["meta"]["agency"]);
+    }
+    // A folder of Word files and pages (any case of extension) is checked like text files.
+    std::fs::copy(&docx, dir.path().join("副本.DOCX")).expect("copy");
+    std::fs::remove_file(dir.path().join("out.nianbao.json")).expect("rm");
+    let o = nianbao(&["check", "--json", dir.path().to_str().expect("path")]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let files = v.as_array().map_or(0, Vec::len);
+    assert_eq!(files, 3, "{}", text(&o));
+
+    // A damaged Word file: a Chinese reason, exit 2, nothing written.
+    let broken = dir.path().join("坏.docx");
+    std::fs::write(&broken, b"PK\x03\x04 not really").expect("write");
+    let o = nianbao(&["import", broken.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("Word 文档已损坏"), "{}", text(&o));
+    assert!(!dir.path().join("坏.nianbao.json").exists());
+}

@@ -1,12 +1,26 @@
-//! The importer's one error type: a file that is not a report's text at all. Everything short of
-//! that is imported, with findings.
+//! The importer's one error type: a file that cannot be read as a report at all. Everything short
+//! of that is imported, with findings.
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("文件不是纯文本（可能是 Word、PDF、压缩包或图片）。Word 文档请先“另存为”纯文本（.txt），或从网页直接复制文字保存为 .txt 后再导入。")]
+    #[error("文件不是纯文本，也不是 Word 文档或网页（可能是图片、压缩包或其他程序的文件）。请选择年报的 Word 文档（.docx、.doc、.wps）、网页（.html）或文本文件（.txt）。")]
     NotText,
     #[error("文件中找不到年报的标题、章节或表格。请确认选择的是政府信息公开工作年度报告的文字。")]
     NotAReport,
     #[error("文件太大（{size_mb} MB），不像是一份年报的文字。请确认选择了正确的文件。")]
     TooLarge { size_mb: u64 },
+    #[error("文件太大（{size_mb} MB），不像是一份年报。请确认选择了正确的文件；Word 文档中的大图片可以先删去再导入。")]
+    FileTooLarge { size_mb: u64 },
+    #[error("这是一个压缩包，但不是 Word 文档（.docx），里面没有正文（word/document.xml）。请选择年报的 Word、PDF、网页或文本文件。")]
+    NotWord,
+    #[error("Word 文档已损坏，无法读取（{why}）。请用 Word 或 WPS 打开它，“另存为” Word 文档（.docx）后再导入。")]
+    BrokenWord { why: String },
+    #[error("Word 文档中的“{part}”解压后超过 {limit_mb} MB，不像是一份年报（可能是损坏或恶意构造的文件），已停止读取。")]
+    PartTooLarge { part: String, limit_mb: u64 },
+    #[error("这是旧版 Word（.doc）或 WPS（.wps）文件，需要先转换为 .docx 才能导入。请在 Word 或 WPS 中打开它，选择“另存为”→“Word 文档（.docx）”，再导入保存的文件。")]
+    OldWord,
+    #[error("网页文件已损坏或内容太复杂，无法读取（{why}）。请在浏览器中打开该网页，另存为“网页，仅 HTML”后再导入，或复制正文保存为 .txt。")]
+    BrokenHtml { why: String },
+    #[error("暂时还不能导入 PDF 文件。请打开 PDF，全选并复制文字，保存为 .txt 后再导入；或导入年报的 Word 文档。")]
+    PdfNotYet,
 }

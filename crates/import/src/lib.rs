@@ -1,14 +1,24 @@
-//! Importing existing reports: text in, a [`Report`] and the list of what could not be placed out.
+//! Importing existing reports: a file's bytes (text, Word, web page) in, a [`Report`] and the list
+//! of what could not be placed out.
 //!
-//! Pure: the caller reads the file. The importer never corrects a report — wrong totals and odd
+//! Every form is a front end ([`docx`], [`html`]) turning bytes into [`blocks`], rendered into the
+//! line/tab text that one placement ([`import_text`]) reads. The form is told by content, never by
+//! the file name alone ([`sniff`]).
+//!
+//! Pure: the caller reads the file (and converts old .doc/.wps files, which needs a process). The importer never corrects a report — wrong totals and odd
 //! cells are imported as printed, for the validator to flag — and never guesses silently: what it
 //! cannot place becomes an [`ImportFinding`].
 
+pub mod blocks;
 mod canonical;
 mod decode;
+pub mod docx;
 mod error;
+pub mod html;
 pub mod labels;
+mod numbering;
 mod sections;
+mod sniff;
 mod tables;
 mod tokens;
 
@@ -18,6 +28,7 @@ use nianbao_core::CountCell;
 pub use canonical::to_canonical_text;
 pub use decode::{decode_text, MAX_TEXT_BYTES};
 pub use error::ImportError;
+pub use sniff::{sniff, Form, MAX_FILE_BYTES};
 
 /// Something the importer could not place, or had to decide; line numbers start at 1.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +46,51 @@ pub struct Imported {
     /// How many of the six section headings (一 to 六) were found: none means the text was not
     /// a report at all, and a caller may refuse it rather than open an empty one.
     pub sections_found: usize,
+    /// The form the file was read as. For Word and web pages a finding's line counts the
+    /// document's paragraphs and table rows, one line each.
+    pub form: Form,
+}
+
+/// Imports a report from a file's bytes, whatever its form (text, .docx, web page). `file_name`
+/// only sharpens the error for a file that is not what its name says. Old .doc/.wps files are
+/// refused with [`ImportError::OldWord`]: the caller converts them (a process) and comes back.
+pub fn import_bytes(bytes: &[u8], file_name: Option<&str>) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::FileTooLarge {
+            size_mb: (bytes.len() as u64).div_ceil(1024 * 1024),
+        });
+    }
+    let form = sniff(bytes);
+    let blocks = match form {
+        Form::Docx => docx::blocks(bytes)?,
+        Form::Html => html::blocks(bytes)?,
+        Form::OldWord => return Err(ImportError::OldWord),
+        Form::Pdf => return Err(ImportError::PdfNotYet),
+        Form::Text => {
+            // A file named as a Word document whose content is no Word format is a broken
+            // or mislabelled one, and saying so helps more than "no report in this text".
+            let named = |ext: &str| file_name.is_some_and(|n| n.to_lowercase().ends_with(ext));
+            if [".docx", ".doc", ".wps"].into_iter().any(named) {
+                return Err(ImportError::BrokenWord {
+                    why: "文件名是 Word 文档，但内容不是 Word 文档的格式".into(),
+                });
+            }
+            return refuse_non_report(import_text(&decode_text(bytes)?));
+        }
+    };
+    let (text, mut findings) = blocks::to_text(&blocks);
+    let mut imported = import_text(&text);
+    imported.findings.append(&mut findings);
+    imported.findings.sort_by_key(|f| f.line);
+    imported.form = form;
+    refuse_non_report(imported)
+}
+
+fn refuse_non_report(imported: Imported) -> Result<Imported, ImportError> {
+    if imported.sections_found == 0 {
+        return Err(ImportError::NotAReport);
+    }
+    Ok(imported)
 }
 
 /// Imports a report from its text (as copied from a web page, a document, or seed-like files).
@@ -103,6 +159,7 @@ pub fn import_text(text: &str) -> Imported {
         report,
         findings,
         sections_found,
+        form: Form::Text,
     }
 }
 
