@@ -8,7 +8,7 @@
 
 use super::{excerpt, narrative_fields, Ctx};
 use crate::cell::fold_width;
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::model::{
     Applicant, DocumentColumn, DocumentKind, OutcomeGroup, Report, RequestRow, ReviewGroup,
     ReviewOutcome,
@@ -195,6 +195,8 @@ struct Quote {
     number: u64,
     start: usize,
     end: usize,
+    /// The digits alone (byte range), what a fix replaces.
+    digits: std::ops::Range<usize>,
 }
 
 fn quotes(text: &str) -> Vec<Quote> {
@@ -207,7 +209,11 @@ fn quotes(text: &str) -> Vec<Quote> {
         while before.next_if(|(_, c)| is_blank(*c)).is_some() {}
         let mut digits = Vec::new();
         let mut digits_start = at;
+        let mut digits_end = at;
         while let Some((i, c)) = before.next_if(|(_, c)| fold_width(*c).is_ascii_digit()) {
+            if digits.is_empty() {
+                digits_end = i + c.len_utf8();
+            }
             digits.push(fold_width(c));
             digits_start = i;
         }
@@ -234,9 +240,22 @@ fn quotes(text: &str) -> Vec<Quote> {
             number,
             start: clause_start,
             end: at + '件'.len_utf8(),
+            digits: digits_start..digits_end,
         });
     }
     out
+}
+
+/// `n` written the way `like` is: full-width digits stay full-width ("１４５" → "１４６").
+pub(super) fn digits_like(like: &str, n: u64) -> String {
+    let s = n.to_string();
+    if like.chars().any(|c| ('０'..='９').contains(&c)) {
+        s.chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+            .collect()
+    } else {
+        s
+    }
 }
 
 fn is_blank(c: char) -> bool {
@@ -267,22 +286,38 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             said.push((fig, q.number));
             let mut paths = vec![path];
             paths.extend(fig.paths());
-            out.push(MISMATCH.diag(
-                paths,
-                format!(
-                    "{}写的是“{}”，而{}是 {}，两处不一致。",
-                    path.label(),
-                    excerpt(
-                        text,
-                        text[..q.start].chars().count(),
-                        text[..q.end].chars().count(),
-                        0
-                    ),
-                    fig.name(),
-                    values[0]
-                ),
-                "请核对后改正正文或表格中的一处，使两处相同。",
-            ));
+            let found = &text[q.digits.clone()];
+            // When the table disagrees with itself (stated total ≠ its parts) the right number
+            // for the text is not settled until the table is: offered, not applied unattended.
+            let settled = values.iter().all(|v| *v == values[0]);
+            let fix = Fix {
+                path,
+                start: text[..q.digits.start].chars().count(),
+                end: text[..q.digits.end].chars().count(),
+                found: found.to_string(),
+                replacement: digits_like(found, values[0]),
+                safe: settled,
+            };
+            out.push(
+                MISMATCH
+                    .diag(
+                        paths,
+                        format!(
+                            "{}写的是“{}”，而{}是 {}，两处不一致。",
+                            path.label(),
+                            excerpt(
+                                text,
+                                text[..q.start].chars().count(),
+                                text[..q.end].chars().count(),
+                                0
+                            ),
+                            fig.name(),
+                            values[0]
+                        ),
+                        "请核对后改正正文或表格中的一处，使两处相同。",
+                    )
+                    .with_fix(fix),
+            );
         }
     }
 }
