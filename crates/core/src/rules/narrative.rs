@@ -27,7 +27,7 @@ pub(super) static RULES: &[&Rule] = &[&MISMATCH];
 
 /// The table figures prose refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Figure {
+pub(super) enum Figure {
     Requests(RequestRow),
     Group(OutcomeGroup),
     Documents(DocumentKind, DocumentColumn),
@@ -36,7 +36,7 @@ enum Figure {
 }
 
 impl Figure {
-    fn name(self) -> String {
+    pub(super) fn name(self) -> String {
         match self {
             Figure::Requests(r) => format!("表三{}总计", r.full_label()),
             Figure::Group(g) => format!("表三“{}”各项合计", g.short_label()),
@@ -68,7 +68,7 @@ impl Figure {
 
     /// The values the table can be said to hold: stated and computed (they differ only when a
     /// total is itself wrong, which T3/T4 rules report). `None` when the cells are not filled.
-    fn values(self, r: &Report) -> Option<Vec<u64>> {
+    pub(super) fn values(self, r: &Report) -> Option<Vec<u64>> {
         let t = &r.requests;
         let row_total = |row: RequestRow| -> Option<Vec<u64>> {
             let computed = t.computed_row_total(row);
@@ -125,7 +125,7 @@ const NARROWING: [&str; 15] = [
     "占",
 ];
 
-fn classify(clause: &str) -> Option<Figure> {
+pub(super) fn classify(clause: &str) -> Option<Figure> {
     let has = |w: &str| clause.contains(w);
     if NARROWING.iter().any(|w| has(w)) {
         return None;
@@ -190,16 +190,16 @@ fn classify(clause: &str) -> Option<Figure> {
 }
 
 /// One "N件" quote in a text: the clause before it, the number, and where it sits (byte range).
-struct Quote {
-    clause: String,
-    number: u64,
-    start: usize,
-    end: usize,
+pub(super) struct Quote {
+    pub clause: String,
+    pub number: u64,
+    pub start: usize,
+    pub end: usize,
     /// The digits alone (byte range), what a fix replaces.
-    digits: std::ops::Range<usize>,
+    pub digits: std::ops::Range<usize>,
 }
 
-fn quotes(text: &str) -> Vec<Quote> {
+pub(super) fn quotes(text: &str) -> Vec<Quote> {
     // Work outward from each "件" (this runs on every keystroke): walk back over blanks and
     // digits (ASCII or full-width), then over the clause up to a break.
     const MAX_CLAUSE: usize = 40;
@@ -258,11 +258,11 @@ pub(super) fn digits_like(like: &str, n: u64) -> String {
     }
 }
 
-fn is_blank(c: char) -> bool {
+pub(super) fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}'
 }
 
-fn is_clause_break(c: char) -> bool {
+pub(super) fn is_clause_break(c: char) -> bool {
     c.is_ascii_digit() || "。；，、：！？;,:!?\n（）()“”".contains(c)
 }
 
