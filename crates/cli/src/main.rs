@@ -3,6 +3,7 @@
 
 mod batch;
 mod export_cmd;
+mod fix_cmd;
 mod import_cmd;
 mod output;
 
@@ -73,6 +74,23 @@ enum Command {
         /// 上一年度的年报，用于跨年度核对
         #[arg(long = "last-year")]
         last_year: Option<PathBuf>,
+        /// 自动改正可以确定的问题（如正文中与表格不符的数字），写入副本“原名.已改正.nianbao.json”
+        #[arg(long)]
+        fix: bool,
+        /// 改正后的副本保存到的文件（只审核一份年报时可用）
+        #[arg(
+            short = 'o',
+            long = "output",
+            requires = "fix",
+            conflicts_with = "in_place"
+        )]
+        output: Option<PathBuf>,
+        /// 直接改正原文件，不另存副本
+        #[arg(long = "in-place", requires = "fix")]
+        in_place: bool,
+        /// 副本已存在时覆盖
+        #[arg(long, requires = "fix")]
+        force: bool,
     },
     /// 审核许多份年报（文件或文件夹），列出每个机关的错误和警告
     Check {
@@ -175,7 +193,29 @@ fn main() -> ExitCode {
             files,
             json,
             last_year,
-        } => validate_files(&files, json, last_year.as_deref()),
+            fix,
+            output,
+            in_place,
+            force,
+        } => {
+            let fixing = match (fix, &output, in_place) {
+                (false, ..) => None,
+                (true, Some(_), _) if files.len() > 1 => {
+                    eprintln!("-o 只能和一份年报一起用：审核多份时，每份的副本保存在它旁边。");
+                    return ExitCode::from(EXIT_UNREADABLE);
+                }
+                (true, Some(o), _) => Some(fix_cmd::Target::Output(o)),
+                (true, None, true) => Some(fix_cmd::Target::InPlace),
+                (true, None, false) => Some(fix_cmd::Target::Beside),
+            };
+            if let Some(t) = &fixing {
+                if let Err(reason) = fix_cmd::refuse_overwrite(&files, t, force) {
+                    eprintln!("{reason}");
+                    return ExitCode::from(EXIT_UNREADABLE);
+                }
+            }
+            validate_files(&files, json, last_year.as_deref(), fixing.as_ref())
+        }
         Command::Check { paths, json } => batch::check(&paths, json),
         Command::Sum {
             paths,
@@ -299,7 +339,12 @@ pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
     result.map_err(|e| io_reason(&e))
 }
 
-fn validate_files(files: &[PathBuf], json: bool, last_year: Option<&Path>) -> ExitCode {
+fn validate_files(
+    files: &[PathBuf],
+    json: bool,
+    last_year: Option<&Path>,
+    fixing: Option<&fix_cmd::Target>,
+) -> ExitCode {
     let last = match last_year.map(read_report) {
         None => None,
         Some(Ok(r)) => Some(r),
@@ -314,10 +359,33 @@ fn validate_files(files: &[PathBuf], json: bool, last_year: Option<&Path>) -> Ex
     let results: Vec<FileResult> = files
         .iter()
         .map(|path| match read_report(path) {
-            Ok(report) => {
+            Ok(mut report) => {
+                // What is validated and shown is the fixed copy, under its own name.
+                let mut shown = path.clone();
+                if let Some(target) = fixing {
+                    // Progress goes to stderr under --json, so stdout stays one JSON document.
+                    let mut say = |line: String| {
+                        if json {
+                            eprintln!("{line}");
+                        } else {
+                            println!("{line}");
+                        }
+                    };
+                    match fix_cmd::fix_and_write(path, &mut report, last.as_ref(), target, &mut say)
+                    {
+                        Ok(Some(written)) => shown = written,
+                        Ok(None) => {}
+                        Err(reason) => {
+                            return FileResult::Unreadable {
+                                path: path.clone(),
+                                reason,
+                            }
+                        }
+                    }
+                }
                 let diagnostics = validate(&report, last.as_ref());
                 FileResult::Checked {
-                    path: path.clone(),
+                    path: shown,
                     title: report.title(),
                     diagnostics,
                 }

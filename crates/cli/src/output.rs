@@ -123,7 +123,13 @@ fn render_checked(
                 d.location(),
                 d.message.clone(),
             ];
-            (cells, Some(format!("→ {}", d.hint)))
+            let note = match &d.fix {
+                Some(f) if f.safe => {
+                    format!("→ {}（可{}：nianbao validate --fix）", d.hint, f.label())
+                }
+                _ => format!("→ {}", d.hint),
+            };
+            (cells, Some(note))
         })
         .collect();
     out.push_str(&table("  ", ["级别", "代码", "位置", "说明"], &rows));

@@ -297,3 +297,94 @@ fn imports_word_and_web_pages_and_checks_folders_of_them() {
     assert!(text(&o).contains("Word 文档已损坏"), "{}", text(&o));
     assert!(!dir.path().join("坏.nianbao.json").exists());
 }
+
+#[test]
+fn validate_fix_writes_a_fixed_copy_and_leaves_the_input_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/003.nianbao.json"
+    );
+    let mut report = nianbao_core::load_report(&std::fs::read(seed).expect("seed")).expect("loads");
+    let part = report
+        .overview
+        .requests
+        .as_ref()
+        .expect("part")
+        .text
+        .clone();
+    report
+        .apply("overview.requests", &part.replace("146 件", "145 件"))
+        .expect("edit");
+    // A wrong total too: offered (应为 148), but never applied unattended.
+    report.apply("requests.total.total", "149").expect("edit");
+    let file = dir.path().join("孟州.nianbao.json");
+    std::fs::write(&file, nianbao_core::save_report(&report)).expect("write");
+    let before = std::fs::read(&file).expect("read");
+    let f = file.to_str().expect("utf-8");
+
+    let o = nianbao(&["validate", f]);
+    assert!(
+        text(&o).contains("可改为 146：nianbao validate --fix"),
+        "{}",
+        text(&o)
+    );
+
+    let o = nianbao(&["validate", "--fix", f]);
+    let out = text(&o);
+    let copy = dir.path().join("孟州.已改正.nianbao.json");
+    assert!(
+        out.contains("改正：一、总体情况·（二）依申请公开“145”→“146”"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "已改正 1 处，写入 {}（原文件 {f} 未改动）。",
+            copy.display()
+        )),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "input untouched"
+    );
+    let fixed = nianbao_core::load_report(&std::fs::read(&copy).expect("copy")).expect("loads");
+    assert_eq!(fixed.overview.requests.as_ref().expect("part").text, part);
+    assert_eq!(
+        fixed
+            .requests
+            .get(
+                nianbao_core::model::RequestRow::Total,
+                nianbao_core::model::Applicant::Total
+            )
+            .raw(),
+        "149"
+    );
+    // What is shown after fixing is the copy: the total's error is still there, exit 1.
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        !out.contains("TEXT-TABLE-MISMATCH") && out.contains("T3-OUTCOME-TOTAL"),
+        "{out}"
+    );
+
+    // Run again: the copy exists and is not overwritten without --force.
+    let copy_bytes = std::fs::read(&copy).expect("copy");
+    let o = nianbao(&["validate", "--fix", f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("已经存在，没有覆盖它"), "{}", text(&o));
+    assert_eq!(std::fs::read(&copy).expect("copy"), copy_bytes);
+
+    // In place, when asked.
+    let o = nianbao(&["validate", "--fix", "--in-place", f]);
+    assert!(text(&o).contains(&format!("写回了 {f}")), "{}", text(&o));
+    assert_eq!(std::fs::read(&file).expect("read"), copy_bytes);
+
+    // Nothing left to fix: no file written.
+    let o = nianbao(&["validate", "--fix", "-o", "/nonexistent/x.nianbao.json", f]);
+    assert!(
+        text(&o).contains("没有可以自动改正的地方，没有写出新文件。"),
+        "{}",
+        text(&o)
+    );
+}

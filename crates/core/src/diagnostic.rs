@@ -32,9 +32,52 @@ pub struct Diagnostic {
     pub paths: Vec<FieldPath>,
     pub message: String,
     pub hint: String,
+    /// A change that settles the finding, when the rule knows the exact text and the right value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// A quick fix as data: replace `found` at characters `start..end` of the field at `path` by
+/// `replacement`. Offsets count characters (Unicode scalar values), not bytes, so the CLI's
+/// JSON and the editor read them alike; `found` lets [`crate::Report::apply_fix`] refuse a fix
+/// made for a text that has changed since.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    pub path: FieldPath,
+    pub start: usize,
+    pub end: usize,
+    pub found: String,
+    pub replacement: String,
+    /// Whether `nianbao validate --fix` may apply it unattended: the right value is beyond doubt
+    /// (a total that disagrees with its parts is not: a part may be the wrong number).
+    pub safe: bool,
+}
+
+impl Fix {
+    /// A fix that replaces a whole cell's text (a total's "应为 N").
+    pub fn whole(path: FieldPath, found: &str, replacement: String, safe: bool) -> Fix {
+        Fix {
+            path,
+            start: 0,
+            end: found.chars().count(),
+            found: found.to_string(),
+            replacement,
+            safe,
+        }
+    }
+
+    /// The button's words: "改为 147".
+    pub fn label(&self) -> String {
+        format!("改为 {}", self.replacement)
+    }
 }
 
 impl Diagnostic {
+    pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
+        self.fix = Some(fix);
+        self
+    }
+
     pub fn section(&self) -> Option<Section> {
         self.paths.first().map(|p| p.section())
     }
@@ -70,6 +113,7 @@ impl Rule {
             paths,
             message: message.into(),
             hint: hint.into(),
+            fix: None,
         }
     }
 }

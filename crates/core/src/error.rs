@@ -15,6 +15,13 @@ pub enum CoreError {
         choices: String,
     },
 
+    #[error("{field}的内容已经改变（应有“{found}”的地方现在是“{now}”），这个修改建议已过时。请看最新的审核结果再改。")]
+    FixOutdated {
+        field: String,
+        found: String,
+        now: String,
+    },
+
     #[error("文件太大（{size_mb} MB），年报文件一般不超过 1 MB，上限是 {limit_mb} MB。请确认选择的是年报文件（.nianbao.json）。")]
     TooLarge { size_mb: u64, limit_mb: u64 },
 

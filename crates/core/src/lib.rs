@@ -9,13 +9,14 @@ pub mod diagnostic;
 pub mod edit;
 pub mod error;
 pub mod file;
+pub mod fix;
 pub mod model;
 pub mod path;
 pub mod rules;
 pub mod sum;
 
 pub use cell::{CountCell, MoneyCell};
-pub use diagnostic::{Diagnostic, Rule, Severity, Tally};
+pub use diagnostic::{Diagnostic, Fix, Rule, Severity, Tally};
 pub use error::CoreError;
 pub use file::{load_report, save_report};
 pub use model::{Report, Section, SCHEMA_VERSION};

@@ -5,9 +5,11 @@ mod cells;
 mod completeness;
 mod cross_year;
 mod deadline;
+mod enumeration;
 mod narrative;
 mod requests;
 mod review;
+mod shares;
 mod text;
 
 use crate::diagnostic::{Diagnostic, Rule};
@@ -41,6 +43,8 @@ pub fn catalogue() -> Vec<&'static Rule> {
     v.extend_from_slice(completeness::RULES);
     v.extend_from_slice(text::RULES);
     v.extend_from_slice(narrative::RULES);
+    v.extend_from_slice(shares::RULES);
+    v.extend_from_slice(enumeration::RULES);
     v.extend_from_slice(cross_year::RULES);
     v.extend_from_slice(deadline::RULES);
     v
@@ -70,6 +74,8 @@ pub fn validate_in(report: &Report, last_year: Option<&Report>, mode: Mode) -> V
     completeness::check(&ctx, &mut out);
     text::check(&ctx, &mut out);
     narrative::check(&ctx, &mut out);
+    shares::check(&ctx, &mut out);
+    enumeration::check(&ctx, &mut out);
     cross_year::check(&ctx, &mut out);
     deadline::check(&ctx, &mut out);
     out.sort_by_key(|d| (d.severity, d.section()));

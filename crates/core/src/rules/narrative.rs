@@ -8,7 +8,7 @@
 
 use super::{excerpt, narrative_fields, Ctx};
 use crate::cell::fold_width;
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::model::{
     Applicant, DocumentColumn, DocumentKind, OutcomeGroup, Report, RequestRow, ReviewGroup,
     ReviewOutcome,
@@ -27,7 +27,7 @@ pub(super) static RULES: &[&Rule] = &[&MISMATCH];
 
 /// The table figures prose refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Figure {
+pub(super) enum Figure {
     Requests(RequestRow),
     Group(OutcomeGroup),
     Documents(DocumentKind, DocumentColumn),
@@ -36,7 +36,7 @@ enum Figure {
 }
 
 impl Figure {
-    fn name(self) -> String {
+    pub(super) fn name(self) -> String {
         match self {
             Figure::Requests(r) => format!("表三{}总计", r.full_label()),
             Figure::Group(g) => format!("表三“{}”各项合计", g.short_label()),
@@ -68,7 +68,7 @@ impl Figure {
 
     /// The values the table can be said to hold: stated and computed (they differ only when a
     /// total is itself wrong, which T3/T4 rules report). `None` when the cells are not filled.
-    fn values(self, r: &Report) -> Option<Vec<u64>> {
+    pub(super) fn values(self, r: &Report) -> Option<Vec<u64>> {
         let t = &r.requests;
         let row_total = |row: RequestRow| -> Option<Vec<u64>> {
             let computed = t.computed_row_total(row);
@@ -125,7 +125,7 @@ const NARROWING: [&str; 15] = [
     "占",
 ];
 
-fn classify(clause: &str) -> Option<Figure> {
+pub(super) fn classify(clause: &str) -> Option<Figure> {
     let has = |w: &str| clause.contains(w);
     if NARROWING.iter().any(|w| has(w)) {
         return None;
@@ -190,14 +190,16 @@ fn classify(clause: &str) -> Option<Figure> {
 }
 
 /// One "N件" quote in a text: the clause before it, the number, and where it sits (byte range).
-struct Quote {
-    clause: String,
-    number: u64,
-    start: usize,
-    end: usize,
+pub(super) struct Quote {
+    pub clause: String,
+    pub number: u64,
+    pub start: usize,
+    pub end: usize,
+    /// The digits alone (byte range), what a fix replaces.
+    pub digits: std::ops::Range<usize>,
 }
 
-fn quotes(text: &str) -> Vec<Quote> {
+pub(super) fn quotes(text: &str) -> Vec<Quote> {
     // Work outward from each "件" (this runs on every keystroke): walk back over blanks and
     // digits (ASCII or full-width), then over the clause up to a break.
     const MAX_CLAUSE: usize = 40;
@@ -207,7 +209,11 @@ fn quotes(text: &str) -> Vec<Quote> {
         while before.next_if(|(_, c)| is_blank(*c)).is_some() {}
         let mut digits = Vec::new();
         let mut digits_start = at;
+        let mut digits_end = at;
         while let Some((i, c)) = before.next_if(|(_, c)| fold_width(*c).is_ascii_digit()) {
+            if digits.is_empty() {
+                digits_end = i + c.len_utf8();
+            }
             digits.push(fold_width(c));
             digits_start = i;
         }
@@ -234,16 +240,29 @@ fn quotes(text: &str) -> Vec<Quote> {
             number,
             start: clause_start,
             end: at + '件'.len_utf8(),
+            digits: digits_start..digits_end,
         });
     }
     out
 }
 
-fn is_blank(c: char) -> bool {
+/// `n` written the way `like` is: full-width digits stay full-width ("１４５" → "１４６").
+pub(super) fn digits_like(like: &str, n: u64) -> String {
+    let s = n.to_string();
+    if like.chars().any(|c| ('０'..='９').contains(&c)) {
+        s.chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+            .collect()
+    } else {
+        s
+    }
+}
+
+pub(super) fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}'
 }
 
-fn is_clause_break(c: char) -> bool {
+pub(super) fn is_clause_break(c: char) -> bool {
     c.is_ascii_digit() || "。；，、：！？;,:!?\n（）()“”".contains(c)
 }
 
@@ -267,22 +286,38 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             said.push((fig, q.number));
             let mut paths = vec![path];
             paths.extend(fig.paths());
-            out.push(MISMATCH.diag(
-                paths,
-                format!(
-                    "{}写的是“{}”，而{}是 {}，两处不一致。",
-                    path.label(),
-                    excerpt(
-                        text,
-                        text[..q.start].chars().count(),
-                        text[..q.end].chars().count(),
-                        0
-                    ),
-                    fig.name(),
-                    values[0]
-                ),
-                "请核对后改正正文或表格中的一处，使两处相同。",
-            ));
+            let found = &text[q.digits.clone()];
+            // When the table disagrees with itself (stated total ≠ its parts) the right number
+            // for the text is not settled until the table is: offered, not applied unattended.
+            let settled = values.iter().all(|v| *v == values[0]);
+            let fix = Fix {
+                path,
+                start: text[..q.digits.start].chars().count(),
+                end: text[..q.digits.end].chars().count(),
+                found: found.to_string(),
+                replacement: digits_like(found, values[0]),
+                safe: settled,
+            };
+            out.push(
+                MISMATCH
+                    .diag(
+                        paths,
+                        format!(
+                            "{}写的是“{}”，而{}是 {}，两处不一致。",
+                            path.label(),
+                            excerpt(
+                                text,
+                                text[..q.start].chars().count(),
+                                text[..q.end].chars().count(),
+                                0
+                            ),
+                            fig.name(),
+                            values[0]
+                        ),
+                        "请核对后改正正文或表格中的一处，使两处相同。",
+                    )
+                    .with_fix(fix),
+            );
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Table 三's arithmetic: row totals, the outcome total, and the 勾稽关系 of every column.
 
 use super::Ctx;
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::model::{Applicant, RequestRow, RequestTable};
 use crate::path::FieldPath;
 
@@ -62,18 +62,22 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .collect();
             let mut paths = vec![FieldPath::Request(row, Applicant::Total)];
             paths.extend(Applicant::PARTS.map(|c| FieldPath::Request(row, c)));
-            out.push(ROW_TOTAL.diag(
-                paths,
-                format!(
-                    "“{}”一行：六类申请人 {} = {}，总计栏却是 {}，{}。",
-                    row.full_label(),
-                    parts.join(" + "),
-                    computed,
-                    stated,
-                    difference(stated, computed)
-                ),
-                format!("请把总计改为 {computed}，或核对本行各类申请人的数字。"),
-            ));
+            out.push(
+                ROW_TOTAL
+                    .diag(
+                        paths,
+                        format!(
+                            "“{}”一行：六类申请人 {} = {}，总计栏却是 {}，{}。",
+                            row.full_label(),
+                            parts.join(" + "),
+                            computed,
+                            stated,
+                            difference(stated, computed)
+                        ),
+                        format!("请把总计改为 {computed}，或核对本行各类申请人的数字。"),
+                    )
+                    .with_fix(total_fix(t, row, Applicant::Total, computed)),
+            );
         }
     }
 
@@ -94,7 +98,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         difference(stated, computed)
                     ),
                     format!("请把（七）总计改为 {computed}，或核对本列各项办理结果。"),
-                ));
+                ).with_fix(total_fix(t, RequestRow::Total, col, computed)));
             }
         }
 
@@ -128,6 +132,16 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// "应为 N": never applied unattended, since the wrong number may be a part, not the total.
+fn total_fix(t: &RequestTable, row: RequestRow, col: Applicant, computed: u64) -> Fix {
+    Fix::whole(
+        FieldPath::Request(row, col),
+        t.get(row, col).raw(),
+        computed.to_string(),
+        false,
+    )
 }
 
 pub(super) fn difference(stated: u64, computed: u64) -> String {

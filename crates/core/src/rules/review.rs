@@ -2,7 +2,7 @@
 
 use super::requests::difference;
 use super::Ctx;
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::model::{ReviewGroup, ReviewOutcome};
 use crate::path::FieldPath;
 
@@ -43,16 +43,26 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .collect();
             let mut paths = vec![FieldPath::Review(g, ReviewOutcome::Total)];
             paths.extend(ReviewOutcome::PARTS.map(|o| FieldPath::Review(g, o)));
-            out.push(TOTAL.diag(
-                paths,
-                format!(
-                    "{}：{} = {computed}，总计却是 {stated}，{}。",
-                    g.label(),
-                    terms.join(" + "),
-                    difference(stated, computed)
-                ),
-                format!("请把总计改为 {computed}，或核对四种结果的数字。"),
-            ));
+            out.push(
+                TOTAL
+                    .diag(
+                        paths,
+                        format!(
+                            "{}：{} = {computed}，总计却是 {stated}，{}。",
+                            g.label(),
+                            terms.join(" + "),
+                            difference(stated, computed)
+                        ),
+                        format!("请把总计改为 {computed}，或核对四种结果的数字。"),
+                    )
+                    // Not safe unattended: the wrong number may be one of the four outcomes.
+                    .with_fix(Fix::whole(
+                        FieldPath::Review(g, ReviewOutcome::Total),
+                        row.total.raw(),
+                        computed.to_string(),
+                        false,
+                    )),
+            );
         }
     }
 }

@@ -1,0 +1,288 @@
+//! Enumerations in the prose ("一是……二是……三是", "（一）（二）", "1. 2. 3.", "（1）（2）") must
+//! run in sequence within a field. A list may start again at its first item (a section lists
+//! its problems, then its measures, each from 一是), so only a repeated item ("三是……三是") or a
+//! step that is not +1 ("一是……三是", "三是……二是") is reported, naming both places. Numbered items
+//! other than "X是" count only where an item can start (a field's or line's start, or after
+//! "。；："), so "2.5 亿元" or a year is never taken for one.
+
+use super::{excerpt, narrative_fields, Ctx};
+use crate::cell::fold_width;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+pub(super) static SEQUENCE: Rule = Rule {
+    code: "TEXT-ENUM-SEQUENCE",
+    severity: Severity::Warning,
+    meaning: "正文中的分项序号（一是、二是……，（一）（二）……，1. 2. ……）重复或跳号。",
+    basis: "党政机关公文格式（GB/T 9704-2012）：结构层次序数依次排列；序号重复或跳号会被读者视为漏项或笔误。",
+};
+
+pub(super) static RULES: &[&Rule] = &[&SEQUENCE];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    /// 一是、二是
+    Shi,
+    /// （一）（二）
+    ChineseParen,
+    /// （1）（2）
+    ArabicParen,
+    /// 1. 2. / 1、2、
+    Arabic,
+}
+
+impl Family {
+    fn token(self, n: u32) -> String {
+        match self {
+            Family::Shi => format!("{}是", chinese(n)),
+            Family::ChineseParen => format!("（{}）", chinese(n)),
+            Family::ArabicParen => format!("（{n}）"),
+            Family::Arabic => format!("{n}."),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Item {
+    family: Family,
+    n: u32,
+    /// Character range of the item's token.
+    start: usize,
+    end: usize,
+}
+
+const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+fn chinese(n: u32) -> String {
+    let d = |i: u32| DIGITS.get(i as usize).copied().unwrap_or('〇');
+    match n {
+        0..=9 => d(n).to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", d(n - 10)),
+        _ if n.is_multiple_of(10) => format!("{}十", d(n / 10)),
+        _ => format!("{}十{}", d(n / 10), d(n % 10)),
+    }
+}
+
+/// A Chinese numeral from 一 to 九十九 at the start of `s`: (value, characters used).
+fn read_chinese(s: &[char]) -> Option<(u32, usize)> {
+    let digit = |c: char| DIGITS.iter().position(|d| *d == c).map(|p| p as u32);
+    match s {
+        ['十', rest @ ..] => match rest.first().and_then(|c| digit(*c)) {
+            Some(u) if u > 0 => Some((10 + u, 2)),
+            _ => Some((10, 1)),
+        },
+        [t, '十', rest @ ..] => {
+            let t = digit(*t).filter(|t| *t > 1)?;
+            match rest.first().and_then(|c| digit(*c)) {
+                Some(u) if u > 0 => Some((t * 10 + u, 3)),
+                _ => Some((t * 10, 2)),
+            }
+        }
+        [u, ..] => digit(*u).filter(|u| *u > 0).map(|u| (u, 1)),
+        [] => None,
+    }
+}
+
+fn read_arabic(s: &[char]) -> Option<(u32, usize)> {
+    let len = s
+        .iter()
+        .take_while(|c| fold_width(**c).is_ascii_digit())
+        .count();
+    if len == 0 || len > 2 {
+        return None;
+    }
+    let n: u32 = s[..len]
+        .iter()
+        .map(|c| fold_width(*c))
+        .collect::<String>()
+        .parse()
+        .ok()?;
+    (n > 0).then_some((n, len))
+}
+
+fn items(text: &str) -> Vec<Item> {
+    let chars: Vec<char> = text.chars().collect();
+    let blank = |c: char| c.is_whitespace() || c == '\u{a0}';
+    // Where an item may start: the first non-blank character of the text or of a line, or the
+    // first after "。；：".
+    let at_item_start = |i: usize| {
+        let mut j = i;
+        while j > 0 && blank(chars[j - 1]) && chars[j - 1] != '\n' {
+            j -= 1;
+        }
+        j == 0 || "\n。；;：:".contains(chars[j - 1])
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let rest = &chars[i..];
+        let found = match rest {
+            ['（' | '(', inner @ ..] if at_item_start(i) => {
+                let close = |len: usize| {
+                    inner
+                        .get(len)
+                        .is_some_and(|c| *c == '）' || *c == ')')
+                        .then_some(len + 2)
+                };
+                if let Some((n, len)) = read_chinese(inner) {
+                    close(len).map(|used| (Family::ChineseParen, n, used))
+                } else if let Some((n, len)) = read_arabic(inner) {
+                    close(len).map(|used| (Family::ArabicParen, n, used))
+                } else {
+                    None
+                }
+            }
+            _ if at_item_start(i) && read_arabic(rest).is_some() => {
+                read_arabic(rest).and_then(|(n, len)| {
+                    let mark = rest.get(len).map(|c| fold_width(*c));
+                    let next = rest.get(len + 1).map(|c| fold_width(*c));
+                    (matches!(mark, Some('.' | '、')) && !next.is_some_and(|c| c.is_ascii_digit()))
+                        .then_some((Family::Arabic, n, len + 1))
+                })
+            }
+            _ => {
+                let after_break =
+                    i == 0 || blank(chars[i - 1]) || "。；;，,：:、“”（）()".contains(chars[i - 1]);
+                if after_break {
+                    read_chinese(rest).and_then(|(n, len)| {
+                        (rest.get(len) == Some(&'是')).then_some((Family::Shi, n, len + 1))
+                    })
+                } else {
+                    None
+                }
+            }
+        };
+        match found {
+            Some((family, n, used)) => {
+                out.push(Item {
+                    family,
+                    n,
+                    start: i,
+                    end: i + used,
+                });
+                i += used;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (path, text) in narrative_fields(ctx.report) {
+        let items = items(text);
+        let mut last: Vec<&Item> = Vec::new();
+        for item in &items {
+            let prev = last.iter().position(|p| p.family == item.family);
+            let Some(pi) = prev else {
+                last.push(item);
+                continue;
+            };
+            let p = last[pi];
+            last[pi] = item;
+            if item.n == p.n + 1 || item.n == 1 {
+                continue;
+            }
+            let place = |it: &Item| excerpt(text, it.start, it.end, 8);
+            let (first, second) = (p.family.token(p.n), item.family.token(item.n));
+            let (message, hint) = if item.n == p.n {
+                (
+                    format!(
+                        "{}中序号“{first}”出现了两次：“{}”和“{}”。",
+                        path.label(),
+                        place(p),
+                        place(item)
+                    ),
+                    format!(
+                        "请把第二处改为“{}”，其后的序号依次顺延。",
+                        item.family.token(p.n + 1)
+                    ),
+                )
+            } else {
+                (
+                    format!(
+                        "{}中“{first}”之后是“{second}”，序号不连续（应为“{}”）：“{}”和“{}”。",
+                        path.label(),
+                        item.family.token(p.n + 1),
+                        place(p),
+                        place(item)
+                    ),
+                    format!(
+                        "请补上缺少的一项，或把“{second}”改为“{}”并顺延其后的序号。",
+                        item.family.token(p.n + 1)
+                    ),
+                )
+            };
+            out.push(SEQUENCE.diag(vec![path], message, hint));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(Family, u32)> {
+        items(text).iter().map(|i| (i.family, i.n)).collect()
+    }
+
+    #[test]
+    fn numerals_read_and_write_alike() {
+        for n in 1..=99 {
+            let s: Vec<char> = chinese(n).chars().collect();
+            assert_eq!(read_chinese(&s), Some((n, s.len())), "{n}");
+        }
+    }
+
+    #[test]
+    fn items_are_found_only_where_an_item_can_start() {
+        assert_eq!(
+            read("主要表现为：一是学习不够，二是形式单一。统一是前提。"),
+            [(Family::Shi, 1), (Family::Shi, 2)]
+        );
+        assert_eq!(
+            read("（一）主动公开\n1. 规章\n2、文件；3．其他。投资2.5亿元，2023年。"),
+            [
+                (Family::ChineseParen, 1),
+                (Family::Arabic, 1),
+                (Family::Arabic, 2),
+                (Family::Arabic, 3)
+            ]
+        );
+        assert_eq!(
+            read("共有（1）项，见（二）。\n（1）第一项；（2）第二项"),
+            [(Family::ArabicParen, 1), (Family::ArabicParen, 2)]
+        );
+    }
+
+    #[test]
+    fn the_seeds_lists_are_read_and_all_run_in_sequence() {
+        // The seeds give the rule real material: it must see their lists and stay silent.
+        let mut seen = 0;
+        for n in ["000", "001", "002", "003", "004"] {
+            let path = format!(
+                "{}/../../tests/fixtures/{n}.nianbao.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let bytes = std::fs::read(&path).expect("fixture");
+            let r = crate::load_report(&bytes).expect("loads");
+            for (_, text) in narrative_fields(&r) {
+                seen += items(text).len();
+            }
+            let mut out = Vec::new();
+            check(
+                &Ctx {
+                    report: &r,
+                    last_year: None,
+                    mode: crate::rules::Mode::Full,
+                },
+                &mut out,
+            );
+            assert!(out.is_empty(), "seed {n}: {out:#?}");
+        }
+        assert_eq!(
+            seen, 52,
+            "items in the five seeds: 50 “X是” and 001’s “1、2、”"
+        );
+    }
+}
