@@ -342,3 +342,43 @@ fn typing_mode_changes_nothing_for_the_seeds() {
     let r = seed_003();
     assert_eq!(validate_in(&r, None, Mode::Typing), validate(&r, None));
 }
+
+#[test]
+fn a_number_with_thousands_commas_is_refused_but_offers_its_fix() {
+    let mut r = seed_003();
+    for (typed, fix) in [
+        ("1,200", Some("1200")),
+        ("1，200", Some("1200")),
+        ("12,345,678", Some("12345678")),
+        ("1,2", None),
+        ("1,2000", None),
+    ] {
+        r.apply("requests.granted.natural_person", typed)
+            .expect("edit");
+        let d = validate(&r, None)
+            .into_iter()
+            .find(|d| d.code == "CELL-NOT-NUMBER")
+            .expect("refused, not guessed");
+        assert_eq!(
+            d.fix.as_ref().map(|f| f.replacement.as_str()),
+            fix,
+            "{typed}"
+        );
+        if let Some(f) = &d.fix {
+            assert!(!f.safe, "never applied unattended");
+            assert_eq!(f.label(), format!("改为 {}", f.replacement));
+            let mut fixed = r.clone();
+            fixed.apply_fix(f).expect("applies");
+            assert_eq!(
+                fixed
+                    .requests
+                    .get(
+                        nianbao_core::model::RequestRow::Granted,
+                        nianbao_core::model::Applicant::NaturalPerson
+                    )
+                    .value(),
+                f.replacement.parse::<u64>().ok().as_ref()
+            );
+        }
+    }
+}

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::Ctx;
 use crate::cell::{format_money, CellIssue, CountCell, Parsed};
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::model::{
     Applicant, DecisionKind, DocumentColumn, DocumentKind, RequestRow, ReviewGroup, ReviewOutcome,
 };
@@ -168,11 +168,20 @@ fn invalid(path: FieldPath, at: &str, raw: &str, issue: &CellIssue) -> Diagnosti
             format!("{at}填的是 {d}，件数应是整数。"),
             "请填写整数，例如 3。",
         ),
-        CellIssue::ThousandsSeparator(d) => NOT_NUMBER.diag(
-            vec![path],
-            format!("{at}填的是“{raw}”，数字中间带了逗号。"),
-            format!("请去掉逗号，直接写 {d}。"),
-        ),
+        CellIssue::ThousandsSeparator(d) => {
+            let diag = NOT_NUMBER.diag(
+                vec![path],
+                format!("{at}填的是“{raw}”，数字中间带了逗号。"),
+                format!("请去掉逗号，直接写 {d}。"),
+            );
+            // Offered, never applied unattended: only commas that group digits by three
+            // ("1,200", "1，200") read as thousands for certain; "1,2" may be a typo of anything.
+            if thousands_grouped(&crate::cell::normalise(raw).replace('，', ",")) {
+                diag.with_fix(Fix::whole(path, raw, d.to_string(), false))
+            } else {
+                diag
+            }
+        }
         CellIssue::ChineseNumeral => NOT_NUMBER.diag(
             vec![path],
             format!("{at}填的是汉字数字“{raw}”。"),
@@ -189,6 +198,18 @@ fn invalid(path: FieldPath, at: &str, raw: &str, issue: &CellIssue) -> Diagnosti
             "这里只填阿拉伯数字，不要带单位或文字；没有的请填 0。",
         ),
     }
+}
+
+/// "1,200" or "12,345,678": one to three digits, then groups of a comma and three digits.
+fn thousands_grouped(s: &str) -> bool {
+    let mut groups = s.split(',');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let mut rest = groups.peekable();
+    first_ok
+        && rest.peek().is_some()
+        && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn fee(ctx: &Ctx, empty: &mut Vec<FieldPath>, out: &mut Vec<Diagnostic>) {
