@@ -154,6 +154,9 @@ pub(super) fn classify(clause: &str) -> Option<Figure> {
     if has("不予处理") {
         return Some(Figure::Group(OutcomeGroup::NotProcessed));
     }
+    if has("其他处理") {
+        return Some(Figure::Group(OutcomeGroup::OtherHandling));
+    }
     if has("行政复议") && !has("诉讼") {
         return Some(Figure::Review(ReviewGroup::Reconsideration));
     }
