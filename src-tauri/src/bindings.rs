@@ -8,8 +8,8 @@ use nianbao_core::FieldPath;
 use ts_rs::{Config, TS};
 
 use crate::dto::{
-    DiagnosticDto, DocStatus, EditResult, FieldEdit, FileOutcome, RecentFile, RecoveryOffer,
-    SeverityDto, Snapshot,
+    DiagnosticDto, DocStatus, EditResult, FieldEdit, FileOutcome, FixDto, RecentFile,
+    RecoveryOffer, SeverityDto, Snapshot,
 };
 use crate::error::AppError;
 use crate::exports::{ExportFormat, ExportOutcome, Preview, PreviewItem, PreviewPage};
@@ -39,6 +39,12 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
     ("fill_empty", "{ section: SectionKey | null }", "EditResult"),
     ("review_all", "Record<string, never>", "EditResult"),
     ("open_export", "{ folder: boolean }", "null"),
+    ("apply_fix", "{ fix: FixDto }", "EditResult"),
+    (
+        "insert_generated",
+        "{ path: FieldPath; at: number }",
+        "EditResult",
+    ),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {
@@ -77,6 +83,7 @@ pub fn render() -> String {
         AppError::decl(&cfg),
         SeverityDto::decl(&cfg),
         DiagnosticDto::decl(&cfg),
+        FixDto::decl(&cfg),
         DocStatus::decl(&cfg),
         EditResult::decl(&cfg),
         RecentFile::decl(&cfg),

@@ -23,4 +23,6 @@ pub const COMMANDS: &[&str] = &[
     "fill_empty",
     "review_all",
     "open_export",
+    "apply_fix",
+    "insert_generated",
 ];

@@ -187,6 +187,33 @@ pub fn edit_many<R: Runtime>(
     Ok(result_of(&app, &state, &doc, change))
 }
 
+/// A quick fix from a finding ("改为 147"), as one undo step.
+#[tauri::command]
+pub fn apply_fix<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    fix: dto::FixDto,
+) -> AppResult<EditResult> {
+    let fix = nianbao_core::Fix::try_from(&fix)?;
+    let mut doc = state.doc_mut();
+    let change = doc.apply_fix(&fix)?;
+    Ok(result_of(&app, &state, &doc, change))
+}
+
+/// 按表格生成: the paragraph written from the tables, put in at the caret (`at`, in UTF-16
+/// units as the webview counts), as one undo step.
+#[tauri::command]
+pub fn insert_generated<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+    at: u32,
+) -> AppResult<EditResult> {
+    let mut doc = state.doc_mut();
+    let change = doc.insert_generated(&path, at as usize)?;
+    Ok(result_of(&app, &state, &doc, change))
+}
+
 /// 审核: every rule, including the sums of rows and columns not yet filled in, from now on for
 /// this document.
 #[tauri::command]

@@ -9,6 +9,19 @@ use nianbao_core::{FieldPath, Mode, Report};
 
 use crate::error::{AppError, AppResult};
 
+/// The character index of a UTF-16 offset (a caret between the halves of a surrogate pair goes
+/// after the pair).
+pub fn char_index(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in text.chars().enumerate() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    text.chars().count()
+}
+
 /// How many steps Ctrl+Z can go back.
 const UNDO_LIMIT: usize = 200;
 
@@ -131,6 +144,23 @@ impl Document {
         self.coalesce = None;
         self.revision += 1;
         Ok(diff(&before, &self.report))
+    }
+
+    /// A quick fix ("改为 147"): exactly its characters replaced, as one undo step of its own.
+    pub fn apply_fix(&mut self, fix: &nianbao_core::Fix) -> AppResult<Change> {
+        let text = self.report.text_with_fix(fix)?;
+        self.edit_many(&[(fix.path.to_string(), text)])
+    }
+
+    /// "按表格生成": the paragraph put in at the cursor, `at` counted as the webview counts
+    /// (UTF-16 code units), as one undo step of its own. Nothing the user wrote is overwritten.
+    pub fn insert_generated(&mut self, path: &str, at_utf16: usize) -> AppResult<Change> {
+        let p: FieldPath = path.parse()?;
+        let mut report = self.report.clone();
+        let text = report.text_at(p).unwrap_or_default();
+        report.insert_generated(p, char_index(&text, at_utf16))?;
+        let new_text = report.text_at(p).unwrap_or_default();
+        self.edit_many(&[(path.to_string(), new_text)])
     }
 
     /// The user left a field: it shows from now on as stored. The fee gets its four decimals
@@ -309,5 +339,63 @@ mod tests {
         let e = d.edit("meta.kind", "学校").expect_err("choice");
         assert_eq!(e.code, "errors.edit.value");
         assert!(e.message.contains("机关类别"));
+    }
+
+    #[test]
+    fn a_fix_is_one_undo_step_and_undo_brings_the_text_back() {
+        let mut r = Report::new("某局", nianbao_core::model::AgencyKind::Department, 2025);
+        r.apply("requests.new_received.natural_person", "3")
+            .expect("edit");
+        let mut d = Document::new(r, None);
+        d.edit("overview.requests", "共收到政府信息公开申请 2 件。")
+            .expect("edit");
+        let fix = nianbao_core::validate(d.report(), None)
+            .into_iter()
+            .find_map(|x| x.fix)
+            .expect("a mismatch with its fix");
+        let change = d.apply_fix(&fix).expect("fix");
+        assert_eq!(
+            change.changed.get("overview.requests").map(String::as_str),
+            Some("共收到政府信息公开申请 3 件。"),
+            "the field itself is sent back: the UI did not type it"
+        );
+        assert!(d.undo());
+        assert_eq!(
+            d.report()
+                .text_at(FieldPath::Part(nianbao_core::model::PartKind::Requests))
+                .as_deref(),
+            Some("共收到政府信息公开申请 2 件。")
+        );
+        assert!(
+            d.apply_fix(&fix).is_ok(),
+            "the same fix fits the restored text"
+        );
+        assert!(d.apply_fix(&fix).is_err(), "but not twice");
+    }
+
+    #[test]
+    fn generated_text_goes_in_at_the_caret_in_utf16_units() {
+        assert_eq!(char_index("a😀b", 0), 0);
+        assert_eq!(char_index("a😀b", 3), 2);
+        assert_eq!(char_index("a😀b", 2), 2, "inside the pair: after it");
+        assert_eq!(char_index("a😀b", 99), 3);
+        let mut r = Report::new("某局", nianbao_core::model::AgencyKind::Department, 2025);
+        r.apply("review.reconsideration.upheld", "0").expect("edit");
+        let mut d = Document::new(r, None);
+        d.edit("overview.requests", "😀前文。后文。").expect("edit");
+        d.insert_generated("overview.requests", 5).expect("insert");
+        assert_eq!(
+            d.report()
+                .text_at(FieldPath::Part(nianbao_core::model::PartKind::Requests))
+                .as_deref(),
+            Some("😀前文。\n2025年，未发生政府信息公开行政复议、行政诉讼案件。\n后文。")
+        );
+        assert!(d.undo());
+        assert_eq!(
+            d.report()
+                .text_at(FieldPath::Part(nianbao_core::model::PartKind::Requests))
+                .as_deref(),
+            Some("😀前文。后文。")
+        );
     }
 }

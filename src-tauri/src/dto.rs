@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use nianbao_core::{Diagnostic, Severity};
+use nianbao_core::{Diagnostic, Fix, Severity};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -28,6 +28,51 @@ pub struct DiagnosticDto {
     pub location: String,
     pub message: String,
     pub hint: String,
+    /// A quick fix the editor offers as a button ("改为 147"); sent back as is to `apply_fix`.
+    pub fix: Option<FixDto>,
+}
+
+/// A quick fix: replace `found` at characters `start..end` of the field by `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FixDto {
+    #[ts(type = "FieldPath")]
+    pub path: String,
+    pub start: u32,
+    pub end: u32,
+    pub found: String,
+    pub replacement: String,
+    pub safe: bool,
+    /// The button's words: "改为 147".
+    pub label: String,
+}
+
+impl From<&Fix> for FixDto {
+    fn from(f: &Fix) -> FixDto {
+        FixDto {
+            path: f.path.to_string(),
+            start: u32::try_from(f.start).unwrap_or(u32::MAX),
+            end: u32::try_from(f.end).unwrap_or(u32::MAX),
+            found: f.found.clone(),
+            replacement: f.replacement.clone(),
+            safe: f.safe,
+            label: f.label(),
+        }
+    }
+}
+
+impl TryFrom<&FixDto> for Fix {
+    type Error = crate::error::AppError;
+    fn try_from(f: &FixDto) -> Result<Fix, Self::Error> {
+        Ok(Fix {
+            path: f.path.parse()?,
+            start: f.start as usize,
+            end: f.end as usize,
+            found: f.found.clone(),
+            replacement: f.replacement.clone(),
+            safe: f.safe,
+        })
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -53,6 +98,7 @@ impl From<&Diagnostic> for DiagnosticDto {
             location: d.location(),
             message: d.message.clone(),
             hint: d.hint.clone(),
+            fix: d.fix.as_ref().map(FixDto::from),
         }
     }
 }

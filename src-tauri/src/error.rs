@@ -28,6 +28,8 @@ impl From<nianbao_core::CoreError> for AppError {
         let code = match e {
             E::UnknownPath(_) => "errors.edit.path",
             E::InvalidChoice { .. } => "errors.edit.value",
+            E::FixOutdated { .. } => "errors.edit.fix_outdated",
+            E::TablesEmpty(_) | E::NotGenerated(_) => "errors.edit.generate",
             _ => "errors.file.invalid",
         };
         AppError::new(code, e.to_string())

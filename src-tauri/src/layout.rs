@@ -43,6 +43,8 @@ pub struct PartInfo {
     pub heading: String,
     #[ts(type = "FieldPath")]
     pub path: String,
+    /// What its "按表格生成" button is called after (表二, 表三和表四); `null`: no such button.
+    pub generates_from: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -135,6 +137,13 @@ pub fn layout() -> Layout {
                 numeral: k.numeral().to_string(),
                 heading: k.heading().to_string(),
                 path: FieldPath::Part(k).to_string(),
+                generates_from: {
+                    let tables: Vec<&str> = nianbao_core::Paragraph::for_field(FieldPath::Part(k))
+                        .iter()
+                        .map(|p| p.table())
+                        .collect();
+                    (!tables.is_empty()).then(|| tables.join("和"))
+                },
             })
             .collect(),
         tables: vec![active_table(), requests_table(), review_table()],

@@ -270,6 +270,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             commands::fill_empty,
             commands::review_all,
             exports::open_export,
+            commands::apply_fix,
+            commands::insert_generated,
         ])
 }
 

@@ -266,7 +266,17 @@ paths: FieldPath[],
 /**
  * Where, in words a user recognises (表三·自然人·本年新收).
  */
-location: string, message: string, hint: string, };
+location: string, message: string, hint: string, 
+/**
+ * A quick fix the editor offers as a button ("改为 147"); sent back as is to `apply_fix`.
+ */
+fix: FixDto | null, };
+
+export type FixDto = { path: FieldPath, start: number, end: number, found: string, replacement: string, safe: boolean, 
+/**
+ * The button's words: "改为 147".
+ */
+label: string, };
 
 export type DocStatus = { revision: number, 
 /**
@@ -395,7 +405,11 @@ numeral: string,
  */
 name: string, };
 
-export type PartInfo = { numeral: string, heading: string, path: FieldPath, };
+export type PartInfo = { numeral: string, heading: string, path: FieldPath, 
+/**
+ * What its "按表格生成" button is called after (表二, 表三和表四); `null`: no such button.
+ */
+generatesFrom: string | null, };
 
 export type TableSpec = { section: SectionKey, 
 /**
@@ -440,4 +454,6 @@ export interface Commands {
   fill_empty: { args: { section: SectionKey | null }; result: EditResult };
   review_all: { args: Record<string, never>; result: EditResult };
   open_export: { args: { folder: boolean }; result: null };
+  apply_fix: { args: { fix: FixDto }; result: EditResult };
+  insert_generated: { args: { path: FieldPath; at: number }; result: EditResult };
 }

@@ -32,6 +32,8 @@ export interface Handlers {
   choose(path: FieldPath): void;
   /** 空格填 0 for the tables of one section. */
   fillEmpty(section: SectionKey): void;
+  /** 按表格生成: a paragraph from the tables, put in at the field's caret. */
+  generate(path: FieldPath, at: number): void;
 }
 
 export interface Forms {
@@ -88,16 +90,32 @@ export function buildForms(layout: Layout, root: HTMLElement, on: Handlers): For
     label: string,
     el: Editable,
     note?: string,
+    generatesFrom?: string | null,
   ): void => {
     const id = `f-${path.replaceAll(".", "-")}`;
     el.id = id;
     el.dataset.path = path;
     const hints = h("div", { class: "hints field-hints", "data-for": path });
+    let generate: HTMLButtonElement | null = null;
+    if (generatesFrom && el instanceof HTMLTextAreaElement) {
+      const area = el;
+      generate = h("button", {
+        type: "button",
+        class: "generate",
+        "data-generate": path,
+        text: "按表格生成",
+        title: `按${generatesFrom}的数字写一段文字，插入到光标处（不会覆盖已写的内容）。`,
+      });
+      generate.addEventListener("click", () => {
+        // The caret stays in the textarea's selection after it loses focus to the button.
+        on.generate(path, area.selectionEnd);
+      });
+    }
     parent.append(
       h(
         "div",
         { class: "field" },
-        h("label", { for: id, text: label }),
+        h("div", { class: "field-head" }, h("label", { for: id, text: label }), generate),
         el,
         note ? h("p", { class: "note", text: note }) : null,
         hints,
@@ -127,7 +145,7 @@ export function buildForms(layout: Layout, root: HTMLElement, on: Handlers): For
     const p = page("overview");
     textField(p, "overview", "overview.intro", "开头部分（各部分之前的文字，可以为空）", area(3));
     for (const part of layout.parts) {
-      textField(p, "overview", part.path, `${part.numeral}${part.heading}`, area(7));
+      textField(p, "overview", part.path, `${part.numeral}${part.heading}`, area(7), undefined, part.generatesFrom);
     }
   }
 

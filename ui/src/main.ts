@@ -8,6 +8,7 @@ import type {
   FieldEdit,
   FieldPath,
   FileOutcome,
+  FixDto,
   ImportNote,
   Layout,
   RecentFile,
@@ -295,6 +296,34 @@ function fillEmpty(section: SectionKey): void {
     applyResult(r);
     const n = Object.keys(r.changed).length;
     status(n > 0 ? `已把 ${n} 个空格填好（件数填 0，合计填各项之和）。可用 Ctrl+Z 撤销。` : "这里没有空着的格子。");
+  }).catch((e: unknown) => {
+    banner(errorText(e));
+  });
+}
+
+/** "改为 147": the finding's fix, applied by the core as one undo step. */
+function applyFix(fix: FixDto): void {
+  enqueue(async () => {
+    applyResult(await call("apply_fix", { fix }));
+    status(`已把“${fix.found}”改为“${fix.replacement}”。可用 Ctrl+Z 撤销。`);
+  }).catch((e: unknown) => {
+    banner(errorText(e));
+  });
+}
+
+/** 按表格生成: the paragraph goes in at the caret; the field keeps focus, caret after it. */
+function generate(path: FieldPath, at: number): void {
+  enqueue(async () => {
+    const f = fieldOf(path);
+    const before = f?.el.value ?? "";
+    const r = await call("insert_generated", { path, at });
+    applyResult(r);
+    status("已按表格生成一段文字，插入在光标处。可用 Ctrl+Z 撤销。");
+    if (f && f.el instanceof HTMLTextAreaElement) {
+      const caret = at + (f.el.value.length - before.length);
+      f.el.focus();
+      f.el.setSelectionRange(caret, caret);
+    }
   }).catch((e: unknown) => {
     banner(errorText(e));
   });
@@ -602,8 +631,9 @@ async function start(): Promise<void> {
       if (document.activeElement === f.choice) f.el.focus();
     },
     fillEmpty,
+    generate,
   });
-  const view = new View(layout, forms, badges, byId("findings"), jump);
+  const view = new View(layout, forms, badges, byId("findings"), jump, applyFix);
   app = {
     layout,
     forms,

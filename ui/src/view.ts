@@ -1,13 +1,18 @@
 // Draws what Rust says about the document: field values, hints beside the fields, the totals
 // the tables should have, per-section counts in the navigator and the findings list.
 
-import type { DiagnosticDto, FieldPath, Layout, SectionKey } from "./bindings";
+import type { DiagnosticDto, FieldPath, FixDto, Layout, SectionKey } from "./bindings";
 import { boxOf, place } from "./bubble";
 import { clear, h, setText } from "./dom";
 import type { Field, Forms, Grid } from "./forms";
 
 /** Findings that list every empty cell of a table: the bubble says what they mean for its cell. */
 const EMPTY_SUMMARIES = new Set(["CELL-EMPTY", "TABLE-PROGRESS"]);
+
+/** What a list of hints draws: unchanged keys leave the DOM alone (a click stays a click). */
+function keyOf(list: DiagnosticDto[]): string {
+  return list.map((d) => d.code + d.message + (d.fix ? `\u0000${d.fix.label}@${d.fix.path}:${String(d.fix.start)}` : "")).join("\n");
+}
 
 const SEVERITY_CLASS = { error: "sev-error", warning: "sev-warning", info: "sev-info" } as const;
 
@@ -26,6 +31,7 @@ export class View {
     private nav: Map<SectionKey, { errors: HTMLElement; warnings: HTMLElement }>,
     private findings: HTMLElement,
     private jump: (d: DiagnosticDto) => void,
+    private fix: (f: FixDto) => void,
   ) {}
 
   setValue(path: string, text: string): void {
@@ -84,7 +90,27 @@ export class View {
       h("span", { class: "tag", text: d.severityLabel }),
       h("span", { class: "msg", text: d.message }),
       h("span", { class: "fix", text: d.hint }),
+      this.fixButton(d),
     );
+  }
+
+  /** "改为 147": the finding's quick fix, applied in Rust as one undo step. */
+  private fixButton(d: DiagnosticDto): HTMLButtonElement | null {
+    const fix = d.fix;
+    // A total's cell already offers its sum beside it (应为 N): one button is enough.
+    if (!fix || this.forms.fields.get(fix.path)?.choice) return null;
+    const b = h("button", {
+      type: "button",
+      class: "quickfix",
+      "data-code": d.code,
+      "data-path": fix.path,
+      text: fix.label,
+      title: `把“${fix.found}”改为“${fix.replacement}”`,
+    });
+    b.addEventListener("click", () => {
+      this.fix(fix);
+    });
+    return b;
   }
 
   /** Text fields: hints under the field that the finding names first; section-wide ones on top. */
@@ -112,7 +138,7 @@ export class View {
     ];
     for (const box of boxes) {
       const list = bins.get(box) ?? [];
-      const key = list.map((d) => d.code + d.message).join("\n");
+      const key = keyOf(list);
       if (box.dataset.key === key) continue; // unchanged: leave the DOM alone
       box.dataset.key = key;
       box.replaceChildren(...list.map((d) => this.hintItem(d)));
@@ -134,7 +160,7 @@ export class View {
       clear(g.bubble);
       return;
     }
-    const key = f.path + (emptyHere ? "\nempty" : "") + list.map((d) => d.code + d.message).join("\n");
+    const key = f.path + (emptyHere ? "\nempty" : "") + keyOf(list);
     if (g.bubble.dataset.key !== key) {
       g.bubble.dataset.key = key;
       const items = list.map((d) => this.hintItem(d));
@@ -198,7 +224,7 @@ export class View {
       const first = d.paths[0];
       return first !== undefined && this.forms.fields.get(first)?.grid === g;
     });
-    const key = list.map((d) => d.code + d.message).join("\n");
+    const key = keyOf(list);
     if (g.list.dataset.key === key) return;
     g.list.dataset.key = key;
     g.list.replaceChildren(...list.map((d) => this.hintItem(d)));

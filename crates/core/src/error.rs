@@ -22,6 +22,12 @@ pub enum CoreError {
         now: String,
     },
 
+    #[error("{0}还没有填写，无法按表格生成。请先填写表格。")]
+    TablesEmpty(String),
+
+    #[error("“{0}”没有可按表格生成的内容；“按表格生成”用于一、总体情况的（一）主动公开和（二）依申请公开。")]
+    NotGenerated(String),
+
     #[error("文件太大（{size_mb} MB），年报文件一般不超过 1 MB，上限是 {limit_mb} MB。请确认选择的是年报文件（.nianbao.json）。")]
     TooLarge { size_mb: u64, limit_mb: u64 },
 

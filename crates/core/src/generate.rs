@@ -4,10 +4,12 @@
 //! generated sentence is checked like a typed one once a table changes. Zero counts read "未……"
 //! rather than "0 件"; a table not yet filled in gives nothing (the caller says so).
 
+use crate::error::CoreError;
 use crate::model::{
-    AgencyKind, Applicant, DocumentColumn, DocumentKind, OutcomeGroup, Report, RequestRow,
-    ReviewGroup, ReviewOutcome,
+    AgencyKind, Applicant, DocumentColumn, DocumentKind, OutcomeGroup, PartKind, Report,
+    RequestRow, ReviewGroup, ReviewOutcome,
 };
+use crate::path::FieldPath;
 
 /// What the button can write, one per kind of statement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +37,16 @@ impl Paragraph {
         Paragraph::ALL.into_iter().find(|p| p.key() == key)
     }
 
+    /// What the "按表格生成" button of a text field writes: 一（一）主动公开 states table 二, and
+    /// 一（二）依申请公开 table 三 followed by the 复议/诉讼 of table 四 (as seed 001 does).
+    pub fn for_field(path: FieldPath) -> &'static [Paragraph] {
+        match path {
+            FieldPath::Part(PartKind::Active) => &[Paragraph::Documents],
+            FieldPath::Part(PartKind::Requests) => &[Paragraph::Requests, Paragraph::Review],
+            _ => &[],
+        }
+    }
+
     /// The table the paragraph is written from, for "请先填写表三" messages.
     pub fn table(self) -> &'static str {
         match self {
@@ -54,6 +66,59 @@ impl Report {
             Paragraph::Documents => documents(self),
         }
     }
+}
+
+impl Report {
+    /// The text the "按表格生成" button of `path` writes: the paragraphs of its tables that are
+    /// filled in, or why there is nothing to write.
+    pub fn generated_for(&self, path: FieldPath) -> Result<String, CoreError> {
+        let kinds = Paragraph::for_field(path);
+        if kinds.is_empty() {
+            return Err(CoreError::NotGenerated(path.label()));
+        }
+        let texts: Vec<String> = kinds.iter().filter_map(|&p| self.generated(p)).collect();
+        if texts.is_empty() {
+            let tables: Vec<&str> = kinds.iter().map(|p| p.table()).collect();
+            return Err(CoreError::TablesEmpty(tables.join("和")));
+        }
+        // One paragraph: the year is said once, at its start.
+        let year = opening(self);
+        let mut out = String::new();
+        for (i, t) in texts.iter().enumerate() {
+            let t = if i > 0 {
+                t.strip_prefix(&year).unwrap_or(t)
+            } else {
+                t
+            };
+            out.push_str(t);
+        }
+        Ok(out)
+    }
+
+    /// Puts the generated text into `path` at character `at` (the cursor), keeping every
+    /// character the user wrote: nothing is overwritten.
+    pub fn insert_generated(&mut self, path: FieldPath, at: usize) -> Result<(), CoreError> {
+        let paragraph = self.generated_for(path)?;
+        let text = self.text_at(path).unwrap_or_default();
+        self.apply_at(path, &inserted(&text, at, &paragraph))
+    }
+}
+
+/// `text` with `paragraph` put in at character `at` (clamped to the end) as a paragraph of its
+/// own: a line break is added before or after it when the cursor is inside a line.
+pub fn inserted(text: &str, at: usize, paragraph: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = at.min(chars.len());
+    let mut out: String = chars[..at].iter().collect();
+    if at > 0 && chars[at - 1] != '\n' {
+        out.push('\n');
+    }
+    out.push_str(paragraph);
+    if at < chars.len() && chars[at] != '\n' {
+        out.push('\n');
+    }
+    out.extend(&chars[at..]);
+    out
 }
 
 /// How the agency speaks of itself, as the seeds do: "我区", "我镇", "我局", else "本机关".
@@ -264,6 +329,45 @@ mod tests {
 
     fn named(name: &str, kind: AgencyKind) -> String {
         subject(&Report::new(name, kind, 2025))
+    }
+
+    #[test]
+    fn insertion_keeps_every_character_and_makes_a_paragraph() {
+        assert_eq!(inserted("", 0, "甲。"), "甲。");
+        assert_eq!(inserted("前文。后文。", 3, "甲。"), "前文。\n甲。\n后文。");
+        assert_eq!(inserted("前文。\n", 4, "甲。"), "前文。\n甲。");
+        assert_eq!(inserted("前文。", 99, "甲。"), "前文。\n甲。");
+        assert_eq!(inserted("后文。", 0, "甲。"), "甲。\n后文。");
+    }
+
+    #[test]
+    fn buttons_say_what_is_missing() {
+        let mut r = Report::new("某县教育局", AgencyKind::Department, 2025);
+        let requests = FieldPath::Part(PartKind::Requests);
+        assert_eq!(
+            r.generated_for(requests).map_err(|e| e.to_string()),
+            Err("表三和表四还没有填写，无法按表格生成。请先填写表格。".to_string())
+        );
+        assert!(r.generated_for(FieldPath::Problems).is_err());
+        r.apply("review.reconsideration.upheld", "1").expect("edit");
+        r.apply("overview.requests", "已有的话。").expect("edit");
+        r.insert_generated(requests, 0).expect("insert");
+        assert_eq!(
+            r.text_at(requests).as_deref(),
+            Some("2025年，因政府信息公开被申请行政复议1件，其中结果维持1件。未发生政府信息公开行政诉讼案件。\n已有的话。")
+        );
+    }
+
+    #[test]
+    fn one_paragraph_says_the_year_once() {
+        let mut r = Report::new("某县教育局", AgencyKind::Department, 2025);
+        for (path, text) in r.empty_cells_filled(None) {
+            r.apply_at(path, &text).expect("fill");
+        }
+        assert_eq!(
+            r.generated_for(FieldPath::Part(PartKind::Requests)).as_deref(),
+            Ok("2025年，我局未收到政府信息公开申请，无上年结转申请。未发生政府信息公开行政复议、行政诉讼案件。")
+        );
     }
 
     #[test]
