@@ -127,7 +127,9 @@ fn render_checked(
                 Some(f) if f.safe => {
                     format!("→ {}（可{}：nianbao validate --fix）", d.hint, f.label())
                 }
-                _ => format!("→ {}", d.hint),
+                // Not applied by --fix: the number to write depends on which figure is wrong.
+                Some(f) => format!("→ {}（建议{}，请核对后手工修改）", d.hint, f.label()),
+                None => format!("→ {}", d.hint),
             };
             (cells, Some(note))
         })

@@ -325,6 +325,11 @@ fn validate_fix_writes_a_fixed_copy_and_leaves_the_input_alone() {
 
     let o = nianbao(&["validate", f]);
     assert!(
+        text(&o).contains("（建议改为 148，请核对后手工修改）"),
+        "{}",
+        text(&o)
+    );
+    assert!(
         text(&o).contains("可改为 146：nianbao validate --fix"),
         "{}",
         text(&o)
