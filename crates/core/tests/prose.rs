@@ -66,11 +66,13 @@ fn every_way_a_person_writes_the_share_is_accepted() {
         "其中予以公开 101 件，占全部申请的 68.24%。",
         "其中予以公开１０１件，占６９．２％。",
         "69.2%的申请予以公开。",
-        "全年办结率 100%。",
+        "全年申请办结率 100%。",
         // Close misses that are not shares of the table's figures at all.
         "其中网上申请 3 件，占 2%。",
         "按时办结率 95%。",
         "政务服务事项网上可办率达 98.5%。",
+        "政务服务办件办结率 98%。",
+        "其中予以公开 101 件，涉及企业 50 家，占 30%。",
         "共受理政府信息公开申请 146 件，同比增长 30%。", // no last year's report: unchecked
     ] {
         let r = with_sentence(sentence);
@@ -88,7 +90,7 @@ fn shares_after_the_number_and_rates_fire_too() {
         Some("改为 69.2")
     );
 
-    let r = with_sentence("全年办结率 98%。");
+    let r = with_sentence("全年政府信息公开申请办结率 98%。");
     let d = found(&r, None, SHARE);
     assert_eq!(d.len(), 1, "{d:#?}");
     assert!(d[0].message.contains("按表三办理结果总计 148 件占表三本年新收与上年结转之和 148 件计算是 100.00%（取整为 100%）"), "{}", d[0].message);

@@ -174,6 +174,15 @@ fn claim_for(fig: Figure, r: &Report) -> Option<Claim> {
     })
 }
 
+/// The sentence around a byte range (between sentence breaks).
+fn sentence_of(text: &str, start: usize, end: usize) -> &str {
+    let from = after_last(&text[..start], is_sentence_break);
+    let to = text[end..]
+        .find(is_sentence_break)
+        .map_or(text.len(), |i| end + i);
+    &text[from..to]
+}
+
 /// The byte just after the last character of `s` that `pred` accepts (0 when none does).
 fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
     s.char_indices()
@@ -215,6 +224,8 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     && !["按时", "按期", "及时", "满意"]
                         .iter()
                         .any(|w| lead.contains(w))
+                    // A 办结率 of 政务服务 办件 is not one of the requests.
+                    && sentence_of(text, p.digits.start, p.end).contains("申请")
                 {
                     let new = request_total(r, RequestRow::NewReceived);
                     let carried = request_total(r, RequestRow::CarriedOver);
@@ -230,6 +241,14 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     let Some(q) = quote_before(&qs, text, p.digits.start) else {
                         continue;
                     };
+                    // "予以公开 101 件，涉及企业 50 家，占 30%": another number stands between,
+                    // and the share may be of it.
+                    if text[q.end..p.digits.start]
+                        .chars()
+                        .any(|c| fold_width(c).is_ascii_digit())
+                    {
+                        continue;
+                    }
                     let Some(c) = classify(&q.clause).and_then(|f| claim_for(f, r)) else {
                         continue;
                     };
