@@ -77,6 +77,11 @@ test("seed 003: 自然人 本年新收 changed, the text warning's fix (改为 1
     const hints = await mismatchHints(s);
     assert.equal(hints.length, 1, hints.join("\n"));
     assert.ok(hints[0].includes("写的是“…全市各级共受理政府信息公开申请 146 件…”，而表三本年新收总计是 147"), hints[0]);
+    // The same fix is offered in the findings list beside the form.
+    assert.equal(
+      await s.exec(() => document.querySelector('#findings .quickfix[data-code="TEXT-TABLE-MISMATCH"]')?.textContent),
+      "改为 147",
+    );
     const button = await s.find(`.field-hints[data-for="${PART}"] .quickfix`);
     assert.equal(await s.exec(() => document.querySelector(".field-hints .quickfix").textContent), "改为 147");
     await s.exec(() => document.querySelector(".field-hints .quickfix").scrollIntoView({ block: "center" }));

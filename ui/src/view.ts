@@ -272,7 +272,7 @@ export class View {
   }
 
   private drawFindings(): void {
-    const key = this.diagnostics.map((d) => d.code + d.message + d.hint).join("\n");
+    const key = keyOf(this.diagnostics) + this.diagnostics.map((d) => d.hint).join("\n");
     if (this.findings.dataset.key === key && this.findings.childElementCount > 0) return;
     this.findings.dataset.key = key;
     const count = (s: string) => this.diagnostics.filter((d) => d.severity === s).length;
@@ -299,7 +299,7 @@ export class View {
         b.addEventListener("click", () => {
           this.jump(d);
         });
-        return h("li", {}, b);
+        return h("li", {}, b, this.fixButton(d));
       });
       body.push(h("section", { class: "group" }, h("h3", { text: s.heading }), h("ul", {}, ...items)));
     }
