@@ -104,3 +104,63 @@ fn a_broken_file_on_the_command_line_gives_a_notice() {
         b"{\"schema_version\": 1,"
     );
 }
+
+#[test]
+fn a_fix_goes_back_through_ipc_as_it_came_and_generating_speaks_chinese() {
+    let app = crate::app_builder(mock_builder(), Some(seed()))
+        .build(mock_context(noop_assets()))
+        .expect("app");
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window");
+    let r = invoke(
+        &w,
+        "edit",
+        serde_json::json!({"path": "requests.new_received.natural_person", "text": "92"}),
+    )
+    .expect("edit");
+    let fix = r["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|d| d["code"] == "TEXT-TABLE-MISMATCH")
+        .map(|d| d["fix"].clone())
+        .expect("the text's 146 now disagrees");
+    assert_eq!(fix["label"], "改为 147");
+    assert_eq!(fix["path"], "overview.requests");
+
+    // The UI sends the fix back exactly as it received it.
+    let r = invoke(&w, "apply_fix", serde_json::json!({ "fix": fix })).expect("fix");
+    let text = r["changed"]["overview.requests"].as_str().expect("text");
+    assert!(text.contains("申请 147 件"), "{text}");
+    assert!(r["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .all(|d| d["code"] != "TEXT-TABLE-MISMATCH"));
+    let err = invoke(&w, "apply_fix", serde_json::json!({ "fix": fix })).expect_err("stale");
+    assert_eq!(err["code"], "errors.edit.fix_outdated");
+
+    let err = invoke(
+        &w,
+        "insert_generated",
+        serde_json::json!({"path": "problems", "at": 0}),
+    )
+    .expect_err("no button there");
+    assert_eq!(err["code"], "errors.edit.generate");
+    assert!(err["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("按表格生成"));
+    let r = invoke(
+        &w,
+        "insert_generated",
+        serde_json::json!({"path": "overview.active", "at": 0}),
+    )
+    .expect("generate");
+    let text = r["changed"]["overview.active"].as_str().expect("text");
+    assert!(
+        text.starts_with("2023年，制发行政规范性文件5件，废止行政规范性文件18件，现行有效行政规范性文件77件。\n持续深化"),
+        "{text}"
+    );
+}
