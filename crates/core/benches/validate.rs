@@ -12,6 +12,22 @@ fn bench(c: &mut Criterion) {
     c.bench_function("validate seed 003 with last year", |b| {
         b.iter(|| validate(black_box(&report), Some(&last)))
     });
+    // The prose rules at work: seed 003 with the generated paragraphs, a share and a list in
+    // its text (every rule of issue 14 has something to read); baseline: the seed as it is.
+    let mut prose = report.clone();
+    let mut text = prose.overview.requests.clone().unwrap_or_default().text;
+    for p in nianbao_core::Paragraph::ALL {
+        text.push_str(&prose.generated(p).unwrap_or_default());
+    }
+    text.push_str("其中予以公开 101 件，占 69.2%。主要做法：一是甲，二是乙，三是丙。");
+    prose.apply("overview.requests", &text).expect("edit");
+    c.bench_function(
+        "validate seed 003 with generated prose, shares and lists",
+        |b| b.iter(|| validate(black_box(&prose), None)),
+    );
+    c.bench_function("generate the three paragraphs of seed 003", |b| {
+        b.iter(|| nianbao_core::Paragraph::ALL.map(|p| black_box(&report).generated(p)))
+    });
     let mut edited = report.clone();
     c.bench_function("apply one edit + validate", |b| {
         b.iter(|| {
