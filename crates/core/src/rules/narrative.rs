@@ -250,7 +250,7 @@ pub(super) fn quotes(text: &str) -> Vec<Quote> {
 }
 
 /// `n` written the way `like` is: full-width digits stay full-width ("１４５" → "１４６").
-pub(super) fn digits_like(like: &str, n: u64) -> String {
+fn digits_like(like: &str, n: u64) -> String {
     let s = n.to_string();
     if like.chars().any(|c| ('０'..='９').contains(&c)) {
         s.chars()

@@ -7,7 +7,7 @@
 //! divide by the new requests, by all requests handled or by new plus carried over, and may round
 //! or cut off at the digits they write; any of these is accepted. Silence over a false alarm.
 
-use super::narrative::{classify, digits_like, is_blank, quotes, Figure, Quote};
+use super::narrative::{classify, is_blank, quotes, Figure, Quote};
 use super::{excerpt, narrative_fields, Ctx};
 use crate::cell::fold_width;
 use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
@@ -112,19 +112,16 @@ fn places(decimals: u32) -> &'static str {
 
 /// A written number in the width of `like` ("６９．２" stays full-width).
 fn like_width(like: &str, s: &str) -> String {
-    if like.chars().any(|c| ('０'..='９').contains(&c)) {
-        s.chars()
-            .map(|c| match c {
-                '.' => '．',
-                d => digits_like("０", u64::from(d.to_digit(10).unwrap_or(0)))
-                    .chars()
-                    .next()
-                    .unwrap_or(d),
-            })
-            .collect()
-    } else {
-        s.to_string()
+    if !like.chars().any(|c| ('０'..='９').contains(&c)) {
+        return s.to_string();
     }
+    s.chars()
+        .map(|c| match (c, c.to_digit(10)) {
+            ('.', _) => '．',
+            (_, Some(d)) => char::from_u32('０' as u32 + d).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 /// What a percentage is said to be, with the candidates for its denominator (the first is the
