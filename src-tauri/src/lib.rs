@@ -159,23 +159,33 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             let data = custom.or_else(|| app.path().app_data_dir().ok());
             let store = config.as_ref().map(|d| d.join("recent.json"));
             let state = app.state::<AppState>();
-            // The window opens at the size it was left at, fitted to this screen.
+            // The window is made here (not from the config at start) so that it opens at the size
+            // it was left at, fitted to this screen: resizing a shown window races the resize
+            // events that remember the size.
             let geometry_file = config.as_deref().map(geometry::store);
-            if let Some(w) = app.get_webview_window("main") {
-                let screen = w.current_monitor().ok().flatten().map(|m| {
-                    let s = m.size().to_logical::<f64>(m.scale_factor());
-                    geometry::Size {
-                        width: s.width,
-                        height: s.height,
-                    }
-                });
-                if let Some(screen) = screen {
-                    let saved = geometry_file.as_deref().and_then(geometry::load);
-                    let size = geometry::fit(saved, screen);
-                    let _ = w.set_size(tauri::LogicalSize::new(size.width, size.height));
-                    let _ = w.center();
+            let screen = app.primary_monitor().ok().flatten().map(|m| {
+                let s = m.size().to_logical::<f64>(m.scale_factor());
+                geometry::Size {
+                    width: s.width,
+                    height: s.height,
                 }
-            }
+            });
+            let size = match screen {
+                Some(screen) => geometry::fit(geometry_file.as_deref().and_then(geometry::load), screen),
+                None => geometry::PREFERRED,
+            };
+            let conf = app
+                .config()
+                .app
+                .windows
+                .iter()
+                .find(|w| w.label == "main")
+                .cloned()
+                .ok_or("tauri.conf.json has no window labelled main")?;
+            tauri::WebviewWindowBuilder::from_config(app.handle(), &conf)?
+                .inner_size(size.width, size.height)
+                .center()
+                .build()?;
             *lock(&state.geometry_file) = geometry_file;
             if let Some(dir) = data.map(|d| d.join("autosave")) {
                 *lock(&state.recovery) = autosave::orphans(&dir).into_iter().next();
