@@ -118,7 +118,20 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
     };
     w.element_children(&doc.root(), 0)?;
     w.flush();
-    Ok(article(w.items))
+    let (mut blocks, titled) = article(w.items);
+    if !titled {
+        // No title on the page itself: the window title often has it, before the site's name
+        // ("某县人民政府2023年政府信息公开工作年度报告_某县人民政府").
+        let head = doc.select("head title").text();
+        if let Some(t) = head
+            .split(['_', '|', '－', '—', '-'])
+            .map(|t| t.trim_matches(is_blank))
+            .find(|t| is_title(t))
+        {
+            blocks.insert(0, Block::paragraph(t));
+        }
+    }
+    Ok(blocks)
 }
 
 /// Elements whose end tag may be left out (the parser closes them) or that have none.
@@ -218,13 +231,13 @@ fn first_line(b: &Block) -> &str {
     }
 }
 
-/// The report among the page's chrome.
-fn article(items: Vec<Item>) -> Vec<Block> {
+/// The report among the page's chrome, and whether its title was found.
+fn article(items: Vec<Item>) -> (Vec<Block>, bool) {
     let headings: Vec<usize> = (0..items.len())
         .filter(|&i| is_heading(&items[i].block))
         .collect();
     let Some(&first) = headings.first() else {
-        return items.into_iter().map(|i| i.block).collect();
+        return (items.into_iter().map(|i| i.block).collect(), true);
     };
     // The elements every heading sits in (a heading's path ends with its own element).
     let parent = |i: usize| {
@@ -260,7 +273,7 @@ fn article(items: Vec<Item>) -> Vec<Block> {
             .filter(|i| inside(i))
             .map(|i| i.block),
     );
-    out
+    (out, title.is_some())
 }
 
 struct Walker {
@@ -569,6 +582,16 @@ mod tests {
         assert!(
             text.starts_with("某县人民政府2023年政府信息公开工作年度报告\n"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn the_window_title_when_the_page_has_none() {
+        let page = "<html><head><title>某县教育局2024年政府信息公开工作年度报告_某县人民政府网</title></head><body><div><p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p></div></body></html>";
+        let b = blocks(page.as_bytes()).expect("reads");
+        assert_eq!(
+            texts(&b)[..2],
+            ["某县教育局2024年政府信息公开工作年度报告", "一、总体情况"]
         );
     }
 
