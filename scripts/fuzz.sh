@@ -42,7 +42,7 @@ for target in load_report import_text import_docx import_html; do
   # New inputs go to the first corpus directory only; the seed directories are read.
   if cargo fuzz run --fuzz-dir fuzz "$target" "$corpus" "${seeds[@]}" -- \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=5 -print_final_stats=1 \
-    -dict="fuzz/$target.dict" -max_len=262144 -artifact_prefix="$artifacts" >"$log" 2>&1; then
+    -dict="fuzz/$target.dict" -artifact_prefix="$artifacts" >"$log" 2>&1; then
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")
     echo "fuzz $target: $runs inputs executed in ${seconds} s, no crash"
   else
