@@ -29,7 +29,9 @@ pub const BACKUP: Filter = Filter {
 /// Reports as published: the form is then told by content, not by this list.
 pub const IMPORTABLE: Filter = Filter {
     name: "年报文档（Word、网页、文本）",
-    extensions: &["docx", "doc", "wps", "html", "htm", "txt", "pdf"],
+    extensions: &[
+        "docx", "doc", "wps", "html", "htm", "mht", "mhtml", "txt", "pdf",
+    ],
 };
 
 /// The next scripted answer, when the app runs under automation.

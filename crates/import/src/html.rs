@@ -1,4 +1,4 @@
-//! Saved web pages (`.html`/`.htm`) into blocks: decoded by BOM or declared charset, parsed by an
+//! Saved web pages (`.html`/`.htm`, and `.mht` web archives through [`crate::mhtml`]) into blocks: decoded by BOM or declared charset, parsed by an
 //! HTML5 parser (html5ever, through dom_query), the article picked out of the site's navigation
 //! and footer, tables read through rowspan/colspan into grids.
 //!
@@ -102,7 +102,18 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
             size_mb: (bytes.len() as u64).div_ceil(1024 * 1024),
         });
     }
-    let text = decode(bytes);
+    let archived;
+    let text = if crate::mhtml::is_mhtml(bytes) {
+        let (html, charset) = crate::mhtml::page(bytes)
+            .ok_or_else(|| broken("网页存档（.mht）中没有找到网页部分"))?;
+        archived = html;
+        match charset {
+            Some(enc) => enc.decode_without_bom_handling(&archived).0,
+            None => decode(&archived),
+        }
+    } else {
+        decode(bytes)
+    };
     // The parser's scope checks walk the stack of open elements, so deep nesting costs
     // quadratic time in it: refused before parsing.
     if nesting(&text) > MAX_DEPTH {
