@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# cargo-fuzz (libFuzzer with AddressSanitizer) over the report file loader and the text importer,
+# cargo-fuzz (libFuzzer with AddressSanitizer) over the report file loader, the text importer and
+# the Word (document.xml) and web-page front ends,
 # SECONDS each (default 60), starting from the committed seeds (real reports, fixtures, the
 # hostile corpus) and the corpus earlier runs grew under target/fuzz-corpus/ (not committed).
 # Prints the inputs executed per target; exits non-zero on a crash (panic, ASan report, input
@@ -30,13 +31,14 @@ cargo fuzz build --fuzz-dir fuzz
 
 mkdir -p target/fuzz-logs
 status=0
-for target in load_report import_text; do
+for target in load_report import_text import_docx import_html; do
   corpus="target/fuzz-corpus/$target"
   artifacts="$PWD/target/fuzz-artifacts/$target/"
   log="target/fuzz-logs/$target.log"
   mkdir -p "$corpus" "$artifacts"
   seeds=("fuzz/seeds/$target")
   [ "$target" = load_report ] && seeds+=(tests/hostile)
+  [ "$target" = import_html ] && seeds+=(tests/import/libreoffice)
   # New inputs go to the first corpus directory only; the seed directories are read.
   if cargo fuzz run --fuzz-dir fuzz "$target" "$corpus" "${seeds[@]}" -- \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=5 -print_final_stats=1 \

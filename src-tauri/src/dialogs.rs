@@ -26,9 +26,12 @@ pub const BACKUP: Filter = Filter {
     name: "年报备份（.bak）",
     extensions: &["bak"],
 };
-pub const TEXT: Filter = Filter {
-    name: "文本格式的年报（.txt）",
-    extensions: &["txt"],
+/// Reports as published: the form is then told by content, not by this list.
+pub const IMPORTABLE: Filter = Filter {
+    name: "年报文档（Word、网页、文本）",
+    extensions: &[
+        "docx", "doc", "wps", "html", "htm", "mht", "mhtml", "txt", "pdf",
+    ],
 };
 
 /// The next scripted answer, when the app runs under automation.

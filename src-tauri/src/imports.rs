@@ -1,10 +1,9 @@
-//! 导入 (a report's text, as published) and 以上年年报新建 (next year's report started from last
-//! year's): both make a new, unsaved document, so nobody retypes last year.
+//! 导入 (a report as published: Word, web page or text) and 以上年年报新建 (next year's report
+//! started from last year's): both make a new, unsaved document, so nobody retypes last year.
 
 use std::path::Path;
 
 use nianbao_core::Report;
-use nianbao_import::{decode_text, import_text, MAX_TEXT_BYTES};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -25,25 +24,12 @@ pub struct ImportNote {
     pub reason: String,
 }
 
-/// Reads and imports a text file. Only reads: the file is never changed.
+/// Reads and imports a report file of any form (old .doc/.wps through LibreOffice when it is
+/// installed). Only reads: the file is never changed.
 pub fn import_file(path: &Path) -> AppResult<(Report, Vec<ImportNote>)> {
     let name = files::display_name(path);
-    let refuse = |why: String| AppError::new("errors.import", format!("无法导入“{name}”：{why}"));
-    let meta = std::fs::metadata(path).map_err(|e| refuse(nianbao_core::error::io_reason(&e)))?;
-    if meta.len() > MAX_TEXT_BYTES as u64 {
-        return Err(refuse(
-            nianbao_import::ImportError::TooLarge {
-                size_mb: meta.len().div_ceil(1024 * 1024),
-            }
-            .to_string(),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| refuse(nianbao_core::error::io_reason(&e)))?;
-    let text = decode_text(&bytes).map_err(|e| refuse(e.to_string()))?;
-    let imported = import_text(&text);
-    if imported.sections_found == 0 {
-        return Err(refuse(nianbao_import::ImportError::NotAReport.to_string()));
-    }
+    let imported = nianbao_convert::import_path(path)
+        .map_err(|why| AppError::new("errors.import", format!("无法导入“{name}”：{why}")))?;
     let notes = imported
         .findings
         .into_iter()
@@ -65,7 +51,12 @@ pub async fn import_report<R: Runtime>(
     if !may_discard(&app, &state).await {
         return Ok(FileOutcome::Cancelled);
     }
-    let Some(path) = dialogs::pick_open(&app, "导入文本格式的年报", &[&dialogs::TEXT]).await
+    let Some(path) = dialogs::pick_open(
+        &app,
+        "导入年报（Word、网页或文本）",
+        &[&dialogs::IMPORTABLE],
+    )
+    .await
     else {
         return Ok(FileOutcome::Cancelled);
     };
@@ -74,9 +65,9 @@ pub async fn import_report<R: Runtime>(
     Ok(done_with(&app, &state, notes))
 }
 
-/// 以上年年报新建: next year's report from last year's file (`.nianbao.json` or text): 上年结转
-/// filled from last year's 结转下年度, last year's figures kept for the cross-year checks, its
-/// texts kept as drafts to rewrite.
+/// 以上年年报新建: next year's report from last year's file (`.nianbao.json`, Word, page or
+/// text): 上年结转 filled from last year's 结转下年度, last year's figures kept for the cross-year
+/// checks, its texts kept as drafts to rewrite.
 #[tauri::command]
 pub async fn new_next_year<R: Runtime>(
     app: AppHandle<R>,
@@ -88,14 +79,18 @@ pub async fn new_next_year<R: Runtime>(
     let Some(path) = dialogs::pick_open(
         &app,
         "选择上一年度的年报",
-        &[&dialogs::REPORT, &dialogs::TEXT],
+        &[&dialogs::REPORT, &dialogs::IMPORTABLE],
     )
     .await
     else {
         return Ok(FileOutcome::Cancelled);
     };
-    let is_text = files::display_name(&path).to_lowercase().ends_with(".txt");
-    let last = if is_text {
+    let name = files::display_name(&path).to_lowercase();
+    let imported = dialogs::IMPORTABLE
+        .extensions
+        .iter()
+        .any(|ext| name.ends_with(&format!(".{ext}")));
+    let last = if imported {
         import_file(&path)?.0
     } else {
         files::read_report(&path)?
@@ -152,5 +147,23 @@ mod tests {
 
         let e = refused(import_file(&dir.path().join("无.txt")));
         assert!(e.message.contains("文件不存在"), "{}", e.message);
+
+        // Our own Word export of the seed, back through the same door.
+        let docx = dir.path().join("年报.docx");
+        let bytes = nianbao_export::export_docx(&report, 0).expect("docx");
+        std::fs::write(&docx, bytes).expect("write");
+        let (again, _) = match import_file(&docx) {
+            Ok(ok) => ok,
+            Err(e) => panic!("the .docx imports: {}", e.message),
+        };
+        assert_eq!(again.requests, report.requests);
+        let broken = dir.path().join("坏.docx");
+        std::fs::write(&broken, b"PK\x03\x04 broken").expect("write");
+        let e = refused(import_file(&broken));
+        assert!(
+            e.message.starts_with("无法导入“坏.docx”：Word 文档已损坏"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -156,7 +156,9 @@ pub(crate) const EXIT_UNREADABLE: u8 = 2;
 
 /// File endings of reports that `check`, `sum` and `new --from` import on the fly (the form is
 /// then told by content: a Word file named .txt is still read as Word).
-pub(crate) const IMPORTABLE: &[&str] = &[".txt", ".docx", ".doc", ".wps", ".html", ".htm", ".pdf"];
+pub(crate) const IMPORTABLE: &[&str] = &[
+    ".txt", ".docx", ".doc", ".wps", ".html", ".htm", ".mht", ".mhtml", ".pdf",
+];
 
 /// Whether a file name ends with one of [`IMPORTABLE`], in any case ("年报.DOCX").
 pub(crate) fn is_importable(name: &str) -> bool {

@@ -1,5 +1,5 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use nianbao_import::import_text;
+use nianbao_import::{import_bytes, import_text};
 
 fn bench(c: &mut Criterion) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/seeds");
@@ -30,6 +30,37 @@ fn bench(c: &mut Criterion) {
             }
             black_box(n)
         })
+    });
+    g.finish();
+
+    // Seed 003 in each form against its own text import in the same run (the baseline: the
+    // placement every form ends in). Targets: DOCX ≤ 10 ms, an HTML page ≤ 10 ms.
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/003.nianbao.json"
+    );
+    let report =
+        nianbao_core::load_report(&std::fs::read(fixture).expect("fixture")).expect("loads");
+    let text = nianbao_import::to_canonical_text(&report);
+    let docx = nianbao_export::export_docx(&report, 0).expect("docx");
+    let html = nianbao_export::export_html(&report);
+    let lo_html = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/import/libreoffice/seed-003.html"
+    ))
+    .expect("LibreOffice page");
+    let mut g = c.benchmark_group("forms, seed 003");
+    g.bench_function("baseline: text", |b| {
+        b.iter(|| black_box(import_bytes(black_box(text.as_bytes()), None)))
+    });
+    g.bench_function("docx (our export)", |b| {
+        b.iter(|| black_box(import_bytes(black_box(&docx), None)))
+    });
+    g.bench_function("html (our export)", |b| {
+        b.iter(|| black_box(import_bytes(black_box(html.as_bytes()), None)))
+    });
+    g.bench_function("html (LibreOffice, 90 KB)", |b| {
+        b.iter(|| black_box(import_bytes(black_box(&lo_html), None)))
     });
     g.finish();
 }

@@ -1,4 +1,4 @@
-//! Saved web pages (`.html`/`.htm`) into blocks: decoded by BOM or declared charset, parsed by an
+//! Saved web pages (`.html`/`.htm`, and `.mht` web archives through [`crate::mhtml`]) into blocks: decoded by BOM or declared charset, parsed by an
 //! HTML5 parser (html5ever, through dom_query), the article picked out of the site's navigation
 //! and footer, tables read through rowspan/colspan into grids.
 //!
@@ -102,7 +102,18 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
             size_mb: (bytes.len() as u64).div_ceil(1024 * 1024),
         });
     }
-    let text = decode(bytes);
+    let archived;
+    let text = if crate::mhtml::is_mhtml(bytes) {
+        let (html, charset) = crate::mhtml::page(bytes)
+            .ok_or_else(|| broken("网页存档（.mht）中没有找到网页部分"))?;
+        archived = html;
+        match charset {
+            Some(enc) => enc.decode_without_bom_handling(&archived).0,
+            None => decode(&archived),
+        }
+    } else {
+        decode(bytes)
+    };
     // The parser's scope checks walk the stack of open elements, so deep nesting costs
     // quadratic time in it: refused before parsing.
     if nesting(&text) > MAX_DEPTH {
@@ -118,7 +129,20 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
     };
     w.element_children(&doc.root(), 0)?;
     w.flush();
-    Ok(article(w.items))
+    let (mut blocks, titled) = article(w.items);
+    if !titled {
+        // No title on the page itself: the window title often has it, before the site's name
+        // ("某县人民政府2023年政府信息公开工作年度报告_某县人民政府").
+        let head = doc.select("head title").text();
+        if let Some(t) = head
+            .split(['_', '|', '－', '—', '-'])
+            .map(|t| t.trim_matches(is_blank))
+            .find(|t| is_title(t))
+        {
+            blocks.insert(0, Block::paragraph(t));
+        }
+    }
+    Ok(blocks)
 }
 
 /// Elements whose end tag may be left out (the parser closes them) or that have none.
@@ -218,13 +242,13 @@ fn first_line(b: &Block) -> &str {
     }
 }
 
-/// The report among the page's chrome.
-fn article(items: Vec<Item>) -> Vec<Block> {
+/// The report among the page's chrome, and whether its title was found.
+fn article(items: Vec<Item>) -> (Vec<Block>, bool) {
     let headings: Vec<usize> = (0..items.len())
         .filter(|&i| is_heading(&items[i].block))
         .collect();
     let Some(&first) = headings.first() else {
-        return items.into_iter().map(|i| i.block).collect();
+        return (items.into_iter().map(|i| i.block).collect(), true);
     };
     // The elements every heading sits in (a heading's path ends with its own element).
     let parent = |i: usize| {
@@ -260,7 +284,7 @@ fn article(items: Vec<Item>) -> Vec<Block> {
             .filter(|i| inside(i))
             .map(|i| i.block),
     );
-    out
+    (out, title.is_some())
 }
 
 struct Walker {
@@ -569,6 +593,16 @@ mod tests {
         assert!(
             text.starts_with("某县人民政府2023年政府信息公开工作年度报告\n"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn the_window_title_when_the_page_has_none() {
+        let page = "<html><head><title>某县教育局2024年政府信息公开工作年度报告_某县人民政府网</title></head><body><div><p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p></div></body></html>";
+        let b = blocks(page.as_bytes()).expect("reads");
+        assert_eq!(
+            texts(&b)[..2],
+            ["某县教育局2024年政府信息公开工作年度报告", "一、总体情况"]
         );
     }
 

@@ -16,6 +16,7 @@ pub mod docx;
 mod error;
 pub mod html;
 pub mod labels;
+mod mhtml;
 mod numbering;
 mod sections;
 mod sniff;

@@ -10,6 +10,7 @@ pub enum Form {
     /// An OLE2 compound file: Word 97–2003 .doc or WPS .wps.
     OldWord,
     Pdf,
+    /// A web page, or a web archive (.mht) holding one.
     Html,
     Text,
 }
@@ -26,7 +27,7 @@ pub fn sniff(bytes: &[u8]) -> Form {
     if head.windows(5).any(|w| w == b"%PDF-") {
         return Form::Pdf;
     }
-    if looks_like_html(bytes) {
+    if looks_like_html(bytes) || crate::mhtml::is_mhtml(bytes) {
         return Form::Html;
     }
     Form::Text

@@ -352,3 +352,36 @@ fn libreoffice_html_of_our_docx_imports_to_the_same_numbers() {
         assert_texts(&what, &got.report, &want);
     }
 }
+
+#[test]
+fn a_web_archive_of_our_html_imports_to_the_same_report() {
+    // What a browser's "网页，单个文件" (.mht) writes: MIME, the page quoted-printable with
+    // soft line breaks, an image part after it.
+    let want = fixture(3);
+    let page = nianbao_export::export_html(&want);
+    let mut qp = String::new();
+    let mut width = 0;
+    for b in page.bytes() {
+        let piece = if b == b'\n' {
+            width = 0;
+            qp.push_str("\r\n");
+            continue;
+        } else if b.is_ascii_graphic() && b != b'=' || b == b' ' {
+            char::from(b).to_string()
+        } else {
+            format!("={b:02X}")
+        };
+        if width + piece.len() > 75 {
+            qp.push_str("=\r\n");
+            width = 0;
+        }
+        width += piece.len();
+        qp.push_str(&piece);
+    }
+    let mht = format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.gov.cn/a.html\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x----\"\r\n\r\n------MultipartBoundary--x----\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{qp}\r\n------MultipartBoundary--x----\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------MultipartBoundary--x------\r\n"
+    );
+    let got = import_bytes(mht.as_bytes(), Some("年报.mht")).expect("imports");
+    assert_numbers("seed 3 via .mht", &got, &want);
+    assert_texts("seed 3 via .mht", &got.report, &want);
+}
