@@ -30,6 +30,10 @@ pub struct DiagnosticDto {
     pub hint: String,
     /// A quick fix the editor offers as a button ("改为 147"); sent back as is to `apply_fix`.
     pub fix: Option<FixDto>,
+    /// What to select in the first field when the user jumps to the finding, in UTF-16 code
+    /// units as the page's `setSelectionRange` counts them.
+    #[ts(type = "[number, number] | null")]
+    pub select: Option<[u32; 2]>,
 }
 
 /// A quick fix: replace `found` at characters `start..end` of the field by `replacement`.
@@ -99,6 +103,7 @@ impl From<&Diagnostic> for DiagnosticDto {
             message: d.message.clone(),
             hint: d.hint.clone(),
             fix: d.fix.as_ref().map(FixDto::from),
+            select: None,
         }
     }
 }
@@ -106,8 +111,23 @@ impl From<&Diagnostic> for DiagnosticDto {
 pub fn diagnostics(d: &Document) -> Vec<DiagnosticDto> {
     nianbao_core::validate_in(d.report(), None, d.check)
         .iter()
-        .map(DiagnosticDto::from)
+        .map(|diag| {
+            let mut dto = DiagnosticDto::from(diag);
+            dto.select = selection(d, diag);
+            dto
+        })
         .collect()
+}
+
+/// A diagnostic's character span in its first field, as UTF-16 offsets for the page.
+fn selection(d: &Document, diag: &Diagnostic) -> Option<[u32; 2]> {
+    let (start, end) = diag.span?;
+    let text = d.report().text_at(*diag.paths.first()?)?;
+    let utf16 = |chars: usize| -> Option<u32> {
+        let units: usize = text.chars().take(chars).map(char::len_utf16).sum();
+        u32::try_from(units).ok()
+    };
+    (end <= text.chars().count()).then_some([utf16(start)?, utf16(end)?])
 }
 
 /// The document's state as the window frame and the menu show it.

@@ -390,3 +390,37 @@ test("after an export, 打开文件 and 打开所在文件夹 in the banner open
     assert.equal(fs.readFileSync(opened, "utf8"), `file\t${pdf}\nfolder\t${pdf}\n`);
   });
 });
+
+test("jumping to a finding about a text selects what it quotes", async () => {
+  await withApp(seedCopy("jump.nianbao.json"), async (s) => {
+    await section(s, "requests");
+    await retype(s, "requests.new_received.natural_person", "92");
+    await s.waitFor(() => document.querySelector('#findings .finding[data-code="TEXT-TABLE-MISMATCH"]'), 3000, "text finding");
+    await s.click(await s.find('#findings .finding[data-code="TEXT-TABLE-MISMATCH"]'));
+    await s.waitFor(() => document.activeElement?.dataset.path === "overview.requests", 3000, "jumped");
+    const selected = await s.exec(() => {
+      const el = document.activeElement;
+      return el.value.slice(el.selectionStart, el.selectionEnd);
+    });
+    assert.equal(selected, "146");
+
+    // A stray English word in 五 is selected too.
+    await section(s, "problems");
+    await s.exec(() => {
+      const el = document.querySelector('[data-path="problems"]');
+      el.focus();
+      el.setSelectionRange(0, 0);
+    });
+    await s.type(await s.find(field("problems")), "规范办理流程 and 答复文书。");
+    await s.waitFor(() => document.querySelector('#findings .finding[data-code="TEXT-ENGLISH"]'), 3000, "english finding");
+    await s.click(await s.find('#findings .finding[data-code="TEXT-ENGLISH"]'));
+    await s.waitFor(() => document.activeElement?.dataset.path === "problems", 3000, "jumped to 五");
+    assert.equal(
+      await s.exec(() => {
+        const el = document.activeElement;
+        return el.value.slice(el.selectionStart, el.selectionEnd);
+      }),
+      "and",
+    );
+  });
+});

@@ -270,7 +270,12 @@ location: string, message: string, hint: string,
 /**
  * A quick fix the editor offers as a button ("改为 147"); sent back as is to `apply_fix`.
  */
-fix: FixDto | null, };
+fix: FixDto | null, 
+/**
+ * What to select in the first field when the user jumps to the finding, in UTF-16 code
+ * units as the page's `setSelectionRange` counts them.
+ */
+select: [number, number] | null, };
 
 export type FixDto = { path: FieldPath, start: number, end: number, found: string, replacement: string, safe: boolean, 
 /**

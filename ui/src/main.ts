@@ -168,6 +168,8 @@ function jump(d: DiagnosticDto): void {
   if (f) {
     f.el.scrollIntoView({ block: "center", inline: "nearest" });
     f.el.focus({ preventScroll: true });
+    // A finding about a place in a text selects it (the quoted number, the stray word).
+    if (d.select && !(f.el instanceof HTMLSelectElement)) f.el.setSelectionRange(d.select[0], d.select[1]);
   } else {
     const page = app.forms.pages.get(section);
     page?.scrollIntoView({ block: "start" });

@@ -35,6 +35,10 @@ pub struct Diagnostic {
     /// A change that settles the finding, when the rule knows the exact text and the right value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// Where in the first field's text the finding points (characters `start..end`): what the
+    /// editor selects when the user jumps to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<(usize, usize)>,
 }
 
 /// A quick fix as data: replace `found` at characters `start..end` of the field at `path` by
@@ -74,7 +78,16 @@ impl Fix {
 
 impl Diagnostic {
     pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
+        if self.span.is_none() && self.paths.first() == Some(&fix.path) {
+            self.span = Some((fix.start, fix.end));
+        }
         self.fix = Some(fix);
+        self
+    }
+
+    /// Points the finding at characters `start..end` of its first field's text.
+    pub fn at(mut self, start: usize, end: usize) -> Diagnostic {
+        self.span = Some((start, end));
         self
     }
 
@@ -114,6 +127,7 @@ impl Rule {
             message: message.into(),
             hint: hint.into(),
             fix: None,
+            span: None,
         }
     }
 }

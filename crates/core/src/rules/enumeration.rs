@@ -213,7 +213,11 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     ),
                 )
             };
-            out.push(SEQUENCE.diag(vec![path], message, hint));
+            out.push(
+                SEQUENCE
+                    .diag(vec![path], message, hint)
+                    .at(item.start, item.end),
+            );
         }
     }
 }

@@ -279,16 +279,18 @@ impl Pending {
     fn finish(self, path: crate::path::FieldPath, text: &str, p: &Percent) -> Diagnostic {
         let chars = |b: usize| text[..b].chars().count();
         let found = &text[p.digits.clone()];
-        let d = SHARE.diag(
-            vec![path],
-            format!(
-                "{}写的是“{}”，而{}，两处不一致。",
-                path.label(),
-                excerpt(text, chars(p.digits.start), chars(p.end), 8),
-                self.computed
-            ),
-            "请核对后改正正文中的百分比或表格中的数字。",
-        );
+        let d = SHARE
+            .diag(
+                vec![path],
+                format!(
+                    "{}写的是“{}”，而{}，两处不一致。",
+                    path.label(),
+                    excerpt(text, chars(p.digits.start), chars(p.end), 8),
+                    self.computed
+                ),
+                "请核对后改正正文中的百分比或表格中的数字。",
+            )
+            .at(chars(p.digits.start), chars(p.end));
         match self.replacement {
             Some((to, safe)) => d.with_fix(Fix {
                 path,

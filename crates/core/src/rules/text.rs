@@ -61,15 +61,21 @@ fn headings(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
             .take(section.name().chars().count())
             .collect();
         if rest == section.name() {
-            out.push(HEADING_REPEATED.diag(
-                vec![path],
-                format!(
-                    "{}的正文里出现了标题“{}”。",
-                    path.label(),
-                    section.heading()
-                ),
-                "标题只需出现一次：请删去正文中重复的标题，并检查前后文字是否也重复了。",
-            ));
+            let numeral_at = text[..at].trim_end().len() - numeral.len_utf8();
+            let start = text[..numeral_at].chars().count();
+            out.push(
+                HEADING_REPEATED
+                    .diag(
+                        vec![path],
+                        format!(
+                            "{}的正文里出现了标题“{}”。",
+                            path.label(),
+                            section.heading()
+                        ),
+                        "标题只需出现一次：请删去正文中重复的标题，并检查前后文字是否也重复了。",
+                    )
+                    .at(start, start + 2 + section.name().chars().count()),
+            );
         }
     }
 }
@@ -104,15 +110,19 @@ fn english(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
         }
         reported.push(word);
         let (from, to) = (text[..start].chars().count(), text[..i].chars().count());
-        out.push(ENGLISH.diag(
-            vec![path],
-            format!(
-                "{}的正文里有英文单词“{word}”：{}",
-                path.label(),
-                excerpt(text, from, to, 8)
-            ),
-            "中文公文中请改用中文表述，例如“and”改为“和”；若是专有名称，可以忽略此提醒。",
-        ));
+        out.push(
+            ENGLISH
+                .diag(
+                    vec![path],
+                    format!(
+                        "{}的正文里有英文单词“{word}”：{}",
+                        path.label(),
+                        excerpt(text, from, to, 8)
+                    ),
+                    "中文公文中请改用中文表述，例如“and”改为“和”；若是专有名称，可以忽略此提醒。",
+                )
+                .at(from, to),
+        );
     }
 }
 
