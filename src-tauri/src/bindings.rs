@@ -92,6 +92,7 @@ pub fn render() -> String {
         FileOutcome::decl(&cfg),
         RecoveryOffer::decl(&cfg),
         ImportNote::decl(&cfg),
+        crate::imports::Dropped::decl(&cfg),
         ExportFormat::decl(&cfg),
         ExportOutcome::decl(&cfg),
         Preview::decl(&cfg),

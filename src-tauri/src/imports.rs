@@ -1,7 +1,7 @@
 //! 导入 (a report as published: Word, web page or text) and 以上年年报新建 (next year's report
 //! started from last year's): both make a new, unsaved document, so nobody retypes last year.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use nianbao_core::Report;
 use serde::Serialize;
@@ -42,6 +42,41 @@ pub fn import_file(path: &Path) -> AppResult<(Report, Vec<ImportNote>)> {
     Ok((imported.report, notes))
 }
 
+/// [`import_file`] on the blocking pool: converting an old .doc through LibreOffice can take up
+/// to a minute, which must not hold one of the runtime's workers.
+async fn import_off_thread(path: PathBuf) -> AppResult<(Report, Vec<ImportNote>)> {
+    tauri::async_runtime::spawn_blocking(move || import_file(&path))
+        .await
+        .map_err(|_| AppError::new("errors.import", "导入没有完成，请重试。"))?
+}
+
+/// What the window tells the page after a file was dropped onto it.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Dropped {
+    pub outcome: Option<FileOutcome>,
+    pub error: Option<AppError>,
+}
+
+/// A file dropped onto the window: a report file (`.nianbao.json`, `.bak`) opens; anything 导入
+/// reads (Word, PDF, web page, text) is imported as a new, unsaved document.
+pub async fn open_dropped<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    path: PathBuf,
+) -> AppResult<FileOutcome> {
+    if !may_discard(app, state).await {
+        return Ok(FileOutcome::Cancelled);
+    }
+    let name = files::display_name(&path).to_lowercase();
+    if name.ends_with(".json") || name.ends_with(".bak") {
+        return crate::commands::open_path(app, state, path);
+    }
+    let (report, notes) = import_off_thread(path).await?;
+    state.replace_doc(Document::unsaved(report, None, None));
+    Ok(done_with(app, state, notes))
+}
+
 /// 导入: a published report's text becomes a new, unsaved document.
 #[tauri::command]
 pub async fn import_report<R: Runtime>(
@@ -60,7 +95,7 @@ pub async fn import_report<R: Runtime>(
     else {
         return Ok(FileOutcome::Cancelled);
     };
-    let (report, notes) = import_file(&path)?;
+    let (report, notes) = import_off_thread(path).await?;
     state.replace_doc(Document::unsaved(report, None, None));
     Ok(done_with(&app, &state, notes))
 }
@@ -91,7 +126,7 @@ pub async fn new_next_year<R: Runtime>(
         .iter()
         .any(|ext| name.ends_with(&format!(".{ext}")));
     let last = if imported {
-        import_file(&path)?.0
+        import_off_thread(path).await?.0
     } else {
         files::read_report(&path)?
     };

@@ -164,3 +164,51 @@ fn a_fix_goes_back_through_ipc_as_it_came_and_generating_speaks_chinese() {
         "{text}"
     );
 }
+
+#[test]
+fn a_dropped_file_opens_or_imports_by_its_form() {
+    use tauri::Manager;
+    let app = crate::app_builder(mock_builder(), None)
+        .build(mock_context(noop_assets()))
+        .expect("app");
+    let state = app.state::<crate::commands::AppState>();
+    let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/seeds");
+    let text = std::fs::read_dir(&seeds)
+        .expect("seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().contains("003_"))
+        .expect("seed 003 text");
+
+    // Published text: imported as a new, unsaved document.
+    let outcome =
+        tauri::async_runtime::block_on(crate::imports::open_dropped(app.handle(), &state, text))
+            .expect("imported");
+    assert!(matches!(outcome, crate::dto::FileOutcome::Done { .. }));
+    {
+        let doc = crate::commands::lock(&state.doc);
+        assert_eq!(doc.report().meta.agency, "孟州市人民政府");
+        assert!(doc.path.is_none() && doc.is_dirty(), "an import is unsaved");
+    }
+
+    // Not a report: a Chinese reason, the open document kept.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let junk = dir.path().join("清单.txt");
+    std::fs::write(&junk, "牛奶\n面包\n").expect("write");
+    // The imported document is unsaved: answer the 保存/不保存/取消 question with 不保存 through
+    // the automation file, as the e2e tests do.
+    let e = tauri::async_runtime::block_on(async {
+        let picks = dir.path().join("picks");
+        std::fs::write(&picks, "不保存\n").expect("picks");
+        std::env::set_var(crate::dialogs::AUTOMATION_ENV, &picks);
+        let r = crate::imports::open_dropped(app.handle(), &state, junk.clone()).await;
+        std::env::remove_var(crate::dialogs::AUTOMATION_ENV);
+        r
+    })
+    .expect_err("refused");
+    assert!(e.message.starts_with("无法导入“清单.txt”"), "{}", e.message);
+    assert_eq!(
+        crate::commands::lock(&state.doc).report().meta.agency,
+        "孟州市人民政府",
+        "nothing replaced"
+    );
+}

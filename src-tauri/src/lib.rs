@@ -27,7 +27,7 @@ use std::sync::atomic::Ordering;
 
 use nianbao_core::model::AgencyKind;
 use nianbao_core::Report;
-use tauri::{Builder, Manager, Runtime, WindowEvent};
+use tauri::{Builder, Emitter, Manager, Runtime, WindowEvent};
 
 use crate::commands::{lock, AppState};
 use crate::doc::Document;
@@ -216,6 +216,25 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
         .on_window_event(|window, event| {
             if let WindowEvent::Resized(size) = event {
                 remember_size(window, *size);
+            }
+            if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                if let Some(path) = paths.first().cloned() {
+                    let app = window.app_handle().clone();
+                    tauri::async_runtime::spawn(async move {
+                        let state = app.state::<AppState>();
+                        let reply = match imports::open_dropped(&app, &state, path).await {
+                            Ok(outcome) => imports::Dropped {
+                                outcome: Some(outcome),
+                                error: None,
+                            },
+                            Err(e) => imports::Dropped {
+                                outcome: None,
+                                error: Some(e),
+                            },
+                        };
+                        let _ = app.emit("dropped", reply);
+                    });
+                }
             }
             if let WindowEvent::CloseRequested { api, .. } = event {
                 let state = window.state::<AppState>();

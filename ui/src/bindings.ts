@@ -360,6 +360,8 @@ export type ImportNote = {
  */
 line: number, text: string, reason: string, };
 
+export type Dropped = { outcome: FileOutcome | null, error: AppError | null, };
+
 export type ExportFormat = "pdf" | "docx" | "html";
 
 export type ExportOutcome = { "kind": "done", path: string, 

@@ -1,8 +1,10 @@
 // 年报编制器's window: toolbar, section navigator, forms, findings. The document lives in Rust;
 // this page sends one confirmed edit at a time and draws what comes back.
 
+import { listen } from "@tauri-apps/api/event";
 import type {
   DiagnosticDto,
+  Dropped,
   EditResult,
   ExportFormat,
   FieldEdit,
@@ -615,6 +617,22 @@ function shortcuts(): void {
   });
 }
 
+/** A file dropped onto the window: Rust opens or imports it and says so through this event. */
+async function listenForDrops(): Promise<void> {
+  await listen<Dropped>("dropped", (e) => {
+    const { outcome, error } = e.payload;
+    if (error) {
+      banner(errorText(error));
+      return;
+    }
+    if (outcome?.kind !== "done") return;
+    byId("banner").hidden = true;
+    applySnapshot(outcome.snapshot);
+    showImportNotes(outcome.importNotes);
+    status(`已打开拖入的文件：${outcome.snapshot.status.path ?? outcome.snapshot.status.title}`);
+  });
+}
+
 async function start(): Promise<void> {
   const layout = await call("layout", {});
   const bar = toolbar();
@@ -669,6 +687,7 @@ async function start(): Promise<void> {
     h("span", { id: "status-message", role: "status" }),
   );
   shortcuts();
+  await listenForDrops();
   // The bubble is fixed to the window: it follows its cell when the form or a table scrolls.
   document.addEventListener("scroll", () => { view.schedulePlacement(); }, true);
   window.addEventListener("resize", () => { view.schedulePlacement(); });
