@@ -23,4 +23,16 @@ pub enum ImportError {
     BrokenHtml { why: String },
     #[error("暂时还不能导入 PDF 文件。请打开 PDF，全选并复制文字，保存为 .txt 后再导入；或导入年报的 Word 文档。")]
     PdfNotYet,
+    #[error("这是扫描件：PDF 中只有图片，没有文字层，无法读出文字和数字。请用原始 Word 文件导入，或手工录入。")]
+    PdfScanned,
+    #[error("PDF 设有打开密码（已加密），无法读取。请用 PDF 阅读器输入密码后另存为不加密的 PDF，或用原始 Word 文件导入。")]
+    PdfEncrypted,
+    #[error(
+        "PDF 文件已损坏或不完整，无法读取。请重新下载或导出这份 PDF，或用原始 Word 文件导入。"
+    )]
+    PdfBroken,
+    #[error("PDF 的页数或内容远超一份年报（可能是损坏或恶意构造的文件），已停止读取。请确认选择了正确的文件，或用原始 Word 文件导入。")]
+    PdfTooComplex,
+    #[error("PDF 中的文字使用了没有编码对照表的字体，读出来是乱码。请用原始 Word 文件导入，或手工录入。")]
+    PdfNoUnicode,
 }

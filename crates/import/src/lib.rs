@@ -18,6 +18,7 @@ pub mod html;
 pub mod labels;
 mod mhtml;
 mod numbering;
+pub mod pdf;
 mod sections;
 mod sniff;
 mod tables;
@@ -29,6 +30,7 @@ use nianbao_core::CountCell;
 pub use canonical::to_canonical_text;
 pub use decode::{decode_text, MAX_TEXT_BYTES};
 pub use error::ImportError;
+pub use pdf::import_pdf;
 pub use sniff::{sniff, Form, MAX_FILE_BYTES};
 
 /// Something the importer could not place, or had to decide; line numbers start at 1.

