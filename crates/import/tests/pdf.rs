@@ -35,8 +35,20 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// LibreOffice 7.4 leaves out full-width punctuation that its line breaking hangs past the
+/// right margin (seed 001, 五: “…为例外”，持续…”; seed 002: “以公开为常态、不公开…”): the PDF has
+/// no glyph for it, and pdftotext reads those lines without it too. Its PDFs are compared
+/// without the punctuation that can hang.
+fn squeeze_commas(s: &str) -> String {
+    squeeze(s).replace(['，', '、', '。', '；', '：', '！', '？'], "")
+}
+
 /// Every number equal; every text equal once whitespace is removed.
 fn assert_same(got: &Report, want: &Report, what: &str) {
+    assert_same_texts(got, want, what, squeeze)
+}
+
+fn assert_same_texts(got: &Report, want: &Report, what: &str, squeeze: fn(&str) -> String) {
     assert_eq!(got.meta.agency, want.meta.agency, "{what}: agency");
     assert_eq!(got.meta.year, want.meta.year, "{what}: year");
     assert_eq!(got.meta.kind, want.meta.kind, "{what}: kind");
@@ -109,6 +121,27 @@ fn our_own_pdf_of_every_seed_imports_to_the_same_report() {
         let text = pdf_text(&pdf).expect("reads").text;
         assert_eq!(imported.sections_found, 6, "{what}:\n{text}");
         let result = std::panic::catch_unwind(|| assert_same(&imported.report, &fixture(i), &what));
+        if result.is_err() {
+            panic!("{what} differs; the text read:\n{text}");
+        }
+    }
+}
+
+fn libreoffice_pdf(i: usize) -> Vec<u8> {
+    std::fs::read(repo(&format!("tests/import/pdf/libreoffice-00{i}.pdf"))).expect("committed PDF")
+}
+
+#[test]
+fn libreoffice_pdf_of_our_word_file_imports_to_the_same_report() {
+    for i in 0..5 {
+        let pdf = libreoffice_pdf(i);
+        let what = format!("seed {i} (LibreOffice PDF)");
+        let imported = import(&pdf, &what);
+        let text = pdf_text(&pdf).expect("reads").text;
+        assert_eq!(imported.sections_found, 6, "{what}:\n{text}");
+        let result = std::panic::catch_unwind(|| {
+            assert_same_texts(&imported.report, &fixture(i), &what, squeeze_commas)
+        });
         if result.is_err() {
             panic!("{what} differs; the text read:\n{text}");
         }

@@ -254,14 +254,16 @@ fn continues(prev: &Line, cur: &Line, m: &Margins, same_page: bool) -> bool {
     if (prev.size - cur.size).abs() > 0.6 {
         return false;
     }
-    if same_page && (prev.y - cur.y) > 2.5 * size {
-        return false;
-    }
+    let gap = prev.y - cur.y;
     if size > 1.2 * m.body_size {
-        // Large centred lines (a title wrapped over two lines) belong together.
+        // Large centred lines (a title wrapped over two lines) belong together; Word and
+        // LibreOffice set titles with loose line spacing (2.6 sizes for a 22 pt title).
         let centre = (m.left + m.right) / 2.0;
         let centred = |l: &Line| ((l.x0 + l.x1) / 2.0 - centre).abs() < 2.0 * size;
-        return same_page && centred(prev) && centred(cur);
+        return same_page && gap < 3.2 * size && centred(prev) && centred(cur);
+    }
+    if same_page && gap > 2.5 * size {
+        return false;
     }
     let full = prev.x1 >= m.right - 1.5 * size;
     let at_margin = (cur.x0 - m.left).abs() < 0.5 * size;
