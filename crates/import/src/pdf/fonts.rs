@@ -33,9 +33,11 @@ impl<'a> Font<'a> {
             .and_then(Object::as_name)
             .unwrap_or(b"");
         let two_byte = subtype == b"Type0";
+        let has_to_unicode = dict.get(b"ToUnicode").is_ok();
         let encoding = dict
             .get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
-            .ok();
+            .ok()
+            .filter(|e| trustworthy(e, two_byte, has_to_unicode, || embedded(doc, dict), dict));
         let mut font = Font {
             two_byte,
             encoding,
@@ -184,6 +186,42 @@ impl<'a> Font<'a> {
 }
 
 pub const REPLACEMENT: char = '\u{fffd}';
+
+/// Whether an encoding tells the real characters. lopdf falls back to StandardEncoding when it
+/// finds nothing better; that fallback is only right for a simple font that is not embedded
+/// (or that names its encoding). A composite font's codes are glyph ids without a ToUnicode
+/// map, and an embedded subset's one-byte codes are its own order: reading them as Latin-1
+/// would turn them into wrong letters and, worse, wrong digits.
+fn trustworthy(
+    e: &Encoding,
+    two_byte: bool,
+    has_to_unicode: bool,
+    embedded: impl Fn() -> bool,
+    dict: &Dictionary,
+) -> bool {
+    match e {
+        Encoding::UnicodeMapEncoding(_) => true,
+        Encoding::SimpleEncoding(name) => {
+            matches!(
+                *name,
+                b"UniGB-UCS2-H" | b"UniGB-UTF16-H" | b"WinAnsiEncoding"
+            )
+        }
+        Encoding::OneByteEncoding(_) | Encoding::Differences(_) => {
+            !two_byte && (dict.get(b"Encoding").is_ok() || (!has_to_unicode && !embedded()))
+        }
+    }
+}
+
+fn embedded(doc: &Document, dict: &Dictionary) -> bool {
+    deref(doc, dict.get(b"FontDescriptor").ok())
+        .and_then(|o| o.as_dict().ok())
+        .is_some_and(|d| {
+            [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| d.get(k).is_ok())
+        })
+}
 
 /// A /W array longer than any font's glyph count is hostile, not a font.
 const MAX_WIDTHS: usize = 70_000;

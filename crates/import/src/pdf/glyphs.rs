@@ -469,3 +469,124 @@ fn push_rule(rules: &mut Vec<Rule>, x0: f64, y0: f64, x1: f64, y1: f64) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::limits::Budget;
+    use crate::pdf::testing::{cid, Builder};
+
+    fn marks(content: &str) -> Marks {
+        let doc = Builder::new().page(content).document();
+        let page = doc.page_iter().next().expect("one page");
+        let res = Resources::new(&doc, crate::pdf::page_resources(&doc, page));
+        let mut budget = Budget::default();
+        let mut interpreter = Interpreter::new(&mut budget);
+        interpreter
+            .run(content.as_bytes(), &res, Matrix::IDENTITY, 0)
+            .expect("runs");
+        interpreter.finish()
+    }
+
+    /// (text, x0, y) of each glyph, rounded to 0.01 pt.
+    fn placed(content: &str) -> Vec<(String, f64, f64)> {
+        let r = |v: f64| (v * 100.0).round() / 100.0;
+        marks(content)
+            .glyphs
+            .into_iter()
+            .map(|g| (g.text, r(g.x0), r(g.y)))
+            .collect()
+    }
+
+    fn at(text: &str, x: f64, y: f64) -> (String, f64, f64) {
+        (text.to_string(), x, y)
+    }
+
+    #[test]
+    fn simple_font_advances_by_width_and_char_spacing() {
+        // 500/1000 × 10 pt = 5 pt per glyph, plus Tc 2.
+        assert_eq!(
+            placed("BT /F1 10 Tf 2 Tc 100 700 Td (AB) Tj ET"),
+            [at("A", 100.0, 700.0), at("B", 107.0, 700.0)]
+        );
+    }
+
+    #[test]
+    fn word_spacing_applies_to_the_space_byte_only() {
+        assert_eq!(
+            placed("BT /F1 10 Tf 3 Tw 100 700 Td (A B) Tj ET"),
+            [at("A", 100.0, 700.0), at("B", 113.0, 700.0)]
+        );
+    }
+
+    #[test]
+    fn horizontal_scaling_and_tj_adjustments() {
+        // Tz 50 halves every advance; -1000 in TJ moves one font size (scaled) to the right.
+        assert_eq!(
+            placed("BT /F1 10 Tf 50 Tz 100 700 Td [(A) -1000 (B)] TJ ET"),
+            [at("A", 100.0, 700.0), at("B", 107.5, 700.0)]
+        );
+    }
+
+    #[test]
+    fn leading_next_line_operators() {
+        let got = placed(
+            "BT /F1 10 Tf 14 TL 100 700 Td (A) Tj T* (B) Tj (C) ' 20 0 TD (D) Tj 5 1 (E) \" ET",
+        );
+        assert_eq!(
+            got,
+            [
+                at("A", 100.0, 700.0),
+                at("B", 100.0, 686.0),
+                at("C", 100.0, 672.0),
+                at("D", 120.0, 672.0),
+                // TD set the leading to 0: the next line is the same baseline, from its start.
+                at("E", 120.0, 672.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_matrix_and_ctm_scale_positions_and_size() {
+        let m = marks("q 2 0 0 2 10 0 cm BT /F1 10 Tf 1 0 0 1 50 300 Tm (A) Tj ET Q");
+        let g = &m.glyphs[0];
+        assert_eq!((g.x0, g.y, g.size, g.x1), (110.0, 600.0, 20.0, 120.0));
+        // q/Q restore the CTM.
+        let m = marks("q 2 0 0 2 0 0 cm Q BT /F1 10 Tf 50 300 Td (A) Tj ET");
+        assert_eq!((m.glyphs[0].x0, m.glyphs[0].y), (50.0, 300.0));
+    }
+
+    #[test]
+    fn composite_fonts_read_two_byte_codes_through_to_unicode() {
+        let content = format!("BT /F2 16 Tf 80 700 Td {} Tj ET", cid("一、总计"));
+        assert_eq!(
+            placed(&content),
+            [
+                at("一", 80.0, 700.0),
+                at("、", 96.0, 700.0),
+                at("总", 112.0, 700.0),
+                at("计", 128.0, 700.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn strokes_and_thin_fills_are_rules_wide_fills_are_not() {
+        let m = marks(
+            "0 0 m 100 0 l S 10 10 50 20 re S 0 100 200 0.5 re f 0 200 100 50 re f 0 300 m 50 350 l S",
+        );
+        let horizontal = m.rules.iter().filter(|r| r.is_horizontal()).count();
+        // One line, two edges of the rectangle, one thin filled rectangle; the shaded box and
+        // the diagonal are not rules.
+        assert_eq!(horizontal, 4);
+        assert_eq!(m.rules.len() - horizontal, 2);
+    }
+
+    #[test]
+    fn spaces_are_not_glyphs_and_unknown_fonts_are_skipped() {
+        assert_eq!(
+            placed("BT /F1 10 Tf 0 0 Td (A B) Tj /F9 10 Tf (C) Tj ET"),
+            [at("A", 0.0, 0.0), at("B", 10.0, 0.0)]
+        );
+    }
+}

@@ -11,6 +11,8 @@ pub mod glyphs;
 mod limits;
 pub mod lines;
 pub mod tables;
+#[cfg(test)]
+mod testing;
 
 use lopdf::{Dictionary, Document, LoadOptions};
 
@@ -240,8 +242,20 @@ fn margins(pages: &[Page]) -> Margins {
     let body_size =
         mode(&mut lines().map(|l| (l.size * 2.0).round() as i64)).map_or(12.0, |v| v as f64 / 2.0);
     let body = || lines().filter(move |l| (l.size - body_size).abs() < 0.6);
-    let left = mode(&mut body().map(|l| l.x0.round() as i64)).map_or(0.0, |v| v as f64);
-    let right = body().map(|l| l.x1).fold(left, f64::max);
+    // The left margin is where continuation lines start: the leftmost start that at least
+    // two body lines share (first lines are indented, so the most common start may be theirs).
+    let mut starts: Vec<i64> = body().map(|l| l.x0.round() as i64).collect();
+    starts.sort_unstable();
+    let left = starts
+        .windows(2)
+        .find(|w| w[0] == w[1])
+        .or(starts.first().map(std::slice::from_ref))
+        .map_or(0.0, |w| w[0] as f64);
+    // The right margin is where full lines end; it takes two lines to know it (a document
+    // of short lines has none, and then nothing is joined).
+    let widest = body().map(|l| l.x1).fold(left, f64::max);
+    let full = body().filter(|l| l.x1 >= widest - body_size).count();
+    let right = if full >= 2 { widest } else { f64::INFINITY };
     Margins {
         body_size,
         left,
@@ -333,5 +347,265 @@ fn assemble(pages: &[Page]) -> PdfText {
         text,
         line_pages,
         findings: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, Object, Stream};
+    use testing::{rect, text, Builder};
+
+    const HEADER: [&str; 4] = ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"];
+
+    /// A ruled table of four columns (x = 80, 200, 300, 400, 520), rows 20 pt high from `top`.
+    fn table(top: f64, rows: &[[&str; 4]]) -> String {
+        let xs = [80.0, 200.0, 300.0, 400.0, 520.0];
+        let mut s = String::new();
+        for (r, row) in rows.iter().enumerate() {
+            let y = top - 20.0 * (r as f64 + 1.0);
+            for (c, cell) in row.iter().enumerate() {
+                s += &rect(xs[c], y, xs[c + 1] - xs[c], 20.0);
+                s += &text(xs[c] + 4.0, y + 5.0, 10.5, cell);
+            }
+        }
+        s
+    }
+
+    const LINE1: &str = "为进一步做好政府信息公开工作，本局认真贯彻落实条例，";
+    const LINE2: &str = "坚持以公开为常态、不公开为例外，全年主动公开政府信息一千";
+    const LINE3: &str = "二百条。";
+
+    /// Two pages: a wrapped title, a heading, a paragraph wrapped over three lines, and a
+    /// table that continues on page 2 under its repeated header; page numbers at the foot.
+    fn report_pages(cell: &str) -> Vec<u8> {
+        let page1 = [
+            text(179.0, 780.0, 22.0, "某县教育局2024年"),
+            text(168.0, 730.0, 22.0, "政府信息公开工作年度报告"),
+            text(112.0, 690.0, 16.0, "一、总体情况"),
+            text(112.0, 660.0, 16.0, LINE1),
+            text(80.0, 631.0, 16.0, LINE2),
+            text(80.0, 602.0, 16.0, LINE3),
+            text(112.0, 560.0, 16.0, "二、主动公开政府信息情况"),
+            table(540.0, &[HEADER, ["规章", "1", "2", "3"]]),
+            text(270.0, 50.0, 14.0, "— 1 —"),
+        ]
+        .concat()
+        .replace(&testing::cid("1"), cell);
+        let page2 = [
+            table(780.0, &[HEADER, ["行政规范性文件", "4", "5", "6"]]),
+            text(112.0, 700.0, 16.0, "三、收到和处理政府信息公开申请情况"),
+            text(270.0, 50.0, 14.0, "— 2 —"),
+        ]
+        .concat();
+        Builder::new().page(&page1).page(&page2).bytes()
+    }
+
+    #[test]
+    fn pages_become_the_lines_the_text_importer_reads() {
+        let pdf = pdf_text(&report_pages(&testing::cid("1"))).expect("reads");
+        let want = [
+            "某县教育局2024年政府信息公开工作年度报告",
+            "一、总体情况",
+            &format!("{LINE1}{LINE2}{LINE3}"),
+            "二、主动公开政府信息情况",
+            "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+            "规章\t1\t2\t3",
+            // Page 2: the repeated header is dropped, the folios are gone.
+            "行政规范性文件\t4\t5\t6",
+            "三、收到和处理政府信息公开申请情况",
+        ];
+        assert_eq!(pdf.text.lines().collect::<Vec<_>>(), want);
+        assert_eq!(pdf.line_pages, [1, 1, 1, 1, 1, 1, 2, 2]);
+        assert!(pdf.findings.is_empty());
+
+        let imported = import_pdf(&report_pages(&testing::cid("1"))).expect("imports");
+        let d = &imported.report.active.regulations;
+        assert_eq!(
+            [d.issued.raw(), d.repealed.raw(), d.in_force.raw()],
+            ["1", "2", "3"]
+        );
+        let n = &imported.report.active.normative_documents;
+        assert_eq!(
+            [n.issued.raw(), n.repealed.raw(), n.in_force.raw()],
+            ["4", "5", "6"]
+        );
+        assert_eq!(imported.report.meta.agency, "某县教育局");
+    }
+
+    #[test]
+    fn a_glyph_without_unicode_is_never_read_as_a_number() {
+        // The "1" of 规章 drawn in a font without ToUnicode: its code reads as no character.
+        let cell = "/F3 10.5 Tf <0031>";
+        let imported = import_pdf(&report_pages(cell)).expect("imports");
+        let issued = &imported.report.active.regulations.issued;
+        assert_eq!(issued.raw(), "\u{fffd}");
+        assert_eq!(
+            issued.value(),
+            None,
+            "not a number, so the validator flags it"
+        );
+        assert!(
+            imported
+                .findings
+                .iter()
+                .any(|f| f.reason.contains("PDF 第 1 页有 1 个字无法识别")),
+            "{:#?}",
+            imported.findings
+        );
+    }
+
+    #[test]
+    fn text_mostly_without_unicode_is_refused() {
+        let page = "BT /F3 16 Tf 80 700 Td <0001000200030004> Tj ET";
+        let pdf = Builder::new().page(page).bytes();
+        assert_eq!(pdf_text(&pdf), Err(ImportError::PdfNoUnicode));
+    }
+
+    #[test]
+    fn scans_are_refused_with_the_reason() {
+        let scan = "q 500 0 0 700 50 50 cm /Im1 Do Q";
+        let pdf = Builder::new().page(scan).page(scan).bytes();
+        assert_eq!(import_pdf(&pdf), Err(ImportError::PdfScanned));
+        // A typed line on a scanned page does not make it a text PDF.
+        let pdf = Builder::new()
+            .page(&format!("{scan}\n{}", text(80.0, 800.0, 10.0, "扫描件")))
+            .bytes();
+        assert_eq!(import_pdf(&pdf), Err(ImportError::PdfScanned));
+        let message = ImportError::PdfScanned.to_string();
+        assert!(message.contains("没有文字层") && message.contains("原始 Word 文件"));
+    }
+
+    fn committed(name: &str) -> Vec<u8> {
+        let path = format!(
+            "{}/../../tests/import/pdf/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(path).expect("committed PDF")
+    }
+
+    #[test]
+    fn encrypted_pdfs_are_read_only_without_an_open_password() {
+        assert_eq!(
+            import_pdf(&committed("encrypted-open-password.pdf")),
+            Err(ImportError::PdfEncrypted)
+        );
+        // Permissions only (the user password is empty): readers open it, and so do we.
+        let imported = import_pdf(&committed("encrypted-permissions-only.pdf")).expect("opens");
+        assert_eq!(imported.report.meta.agency, "孟州市人民政府");
+        assert_eq!(
+            imported.sections_found,
+            1,
+            "{:#?}",
+            pdf_text(&committed("encrypted-permissions-only.pdf"))
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_pdf_or_is_cut_short_is_an_error() {
+        assert_eq!(pdf_text(b"hello"), Err(ImportError::PdfBroken));
+        let whole = report_pages(&testing::cid("1"));
+        for cut in [10, whole.len() / 3, whole.len() / 2, whole.len() - 40] {
+            // Whatever lopdf recovers, the result is an error or a text — never a panic.
+            let _ = pdf_text(&whole[..cut]);
+        }
+        assert!(pdf_text(&whole[..whole.len() / 3]).is_err());
+    }
+
+    #[test]
+    fn a_100_mb_file_is_refused_before_it_is_parsed() {
+        let big = vec![b' '; 100 * 1024 * 1024];
+        assert_eq!(pdf_text(&big), Err(ImportError::TooLarge { size_mb: 100 }));
+    }
+
+    #[test]
+    fn a_page_tree_that_contains_itself_ends() {
+        let mut doc = Builder::new()
+            .page(&text(80.0, 700.0, 16.0, "一"))
+            .document();
+        let root = doc
+            .catalog()
+            .and_then(|c| c.get(b"Pages"))
+            .and_then(Object::as_reference)
+            .expect("pages");
+        let kids = vec![Object::Reference(root), Object::Reference(root)];
+        doc.objects.insert(
+            root,
+            dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 2 }.into(),
+        );
+        assert!(pdf_text(&testing::save(doc)).is_err());
+    }
+
+    #[test]
+    fn references_in_a_cycle_end() {
+        let mut doc = Builder::new().page("").document();
+        let page = doc.page_iter().next().expect("page");
+        let (a, b) = ((900, 0), (901, 0));
+        doc.objects.insert(a, Object::Reference(b));
+        doc.objects.insert(b, Object::Reference(a));
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
+            d.set("Contents", Object::Reference(a));
+            d.set("Resources", Object::Reference(b));
+        }
+        assert!(pdf_text(&testing::save(doc)).is_err());
+    }
+
+    #[test]
+    fn a_huge_page_count_is_refused() {
+        let mut doc = Builder::new()
+            .page(&text(80.0, 700.0, 16.0, "一"))
+            .document();
+        let page = doc.page_iter().next().expect("page");
+        let root = doc
+            .catalog()
+            .and_then(|c| c.get(b"Pages"))
+            .and_then(Object::as_reference)
+            .expect("pages");
+        let template = doc.get_dictionary(page).expect("page").clone();
+        let kids: Vec<Object> = (0..MAX_PAGES + 100)
+            .map(|_| Object::Reference(doc.add_object(template.clone())))
+            .collect();
+        let count = kids.len() as i64;
+        doc.objects.insert(
+            root,
+            dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }.into(),
+        );
+        assert_eq!(
+            pdf_text(&testing::save(doc)),
+            Err(ImportError::PdfTooComplex)
+        );
+    }
+
+    #[test]
+    fn a_content_stream_that_inflates_past_the_bound_is_refused() {
+        let mut doc = Builder::new().page("").document();
+        let page = doc.page_iter().next().expect("page");
+        // 20 MB of "0 0 m " compresses to some 20 KB.
+        let mut bomb = Stream::new(dictionary! {}, b"0 0 m ".repeat(20 * 1024 * 1024 / 6));
+        bomb.compress().expect("compresses");
+        let id = doc.add_object(bomb);
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
+            d.set("Contents", id);
+        }
+        assert_eq!(
+            pdf_text(&testing::save(doc)),
+            Err(ImportError::PdfTooComplex)
+        );
+    }
+
+    #[test]
+    fn the_budget_stops_operators_glyphs_and_content() {
+        let mut b = limits::Budget::default();
+        assert!(b.operators(limits::MAX_OPERATORS).is_ok());
+        assert_eq!(b.operators(1), Err(ImportError::PdfTooComplex));
+        let mut b = limits::Budget::default();
+        assert!(b.content_bytes(limits::MAX_CONTENT_BYTES).is_ok());
+        assert_eq!(b.stream_allowance(), 0);
+        assert_eq!(b.content_bytes(1), Err(ImportError::PdfTooComplex));
+        let mut b = limits::Budget::default();
+        for _ in 0..limits::MAX_GLYPHS {
+            assert!(b.glyph().is_ok());
+        }
+        assert_eq!(b.glyph(), Err(ImportError::PdfTooComplex));
     }
 }
