@@ -21,8 +21,6 @@ pub enum ImportError {
     OldWord,
     #[error("网页文件已损坏或内容太复杂，无法读取（{why}）。请在浏览器中打开该网页，另存为“网页，仅 HTML”后再导入，或复制正文保存为 .txt。")]
     BrokenHtml { why: String },
-    #[error("暂时还不能导入 PDF 文件。请打开 PDF，全选并复制文字，保存为 .txt 后再导入；或导入年报的 Word 文档。")]
-    PdfNotYet,
     #[error("这是扫描件：PDF 中只有图片，没有文字层，无法读出文字和数字。请用原始 Word 文件导入，或手工录入。")]
     PdfScanned,
     #[error("PDF 设有打开密码（已加密），无法读取。请用 PDF 阅读器输入密码后另存为不加密的 PDF，或用原始 Word 文件导入。")]

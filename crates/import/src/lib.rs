@@ -1,7 +1,7 @@
 //! Importing existing reports: a file's bytes (text, Word, web page) in, a [`Report`] and the list
 //! of what could not be placed out.
 //!
-//! Every form is a front end ([`docx`], [`html`]) turning bytes into [`blocks`], rendered into the
+//! Every form is a front end ([`docx`], [`html`], [`pdf`]) turning bytes into [`blocks`], rendered into the
 //! line/tab text that one placement ([`import_text`]) reads. The form is told by content, never by
 //! the file name alone ([`sniff`]).
 //!
@@ -54,7 +54,7 @@ pub struct Imported {
     pub form: Form,
 }
 
-/// Imports a report from a file's bytes, whatever its form (text, .docx, web page). `file_name`
+/// Imports a report from a file's bytes, whatever its form (text, .docx, web page, PDF). `file_name`
 /// only sharpens the error for a file that is not what its name says. Old .doc/.wps files are
 /// refused with [`ImportError::OldWord`]: the caller converts them (a process) and comes back.
 pub fn import_bytes(bytes: &[u8], file_name: Option<&str>) -> Result<Imported, ImportError> {
@@ -68,7 +68,7 @@ pub fn import_bytes(bytes: &[u8], file_name: Option<&str>) -> Result<Imported, I
         Form::Docx => docx::blocks(bytes)?,
         Form::Html => html::blocks(bytes)?,
         Form::OldWord => return Err(ImportError::OldWord),
-        Form::Pdf => return Err(ImportError::PdfNotYet),
+        Form::Pdf => return refuse_non_report(pdf::import_pdf(bytes)?),
         Form::Text => {
             // A file named as a Word document whose content is no Word format is a broken
             // or mislabelled one, and saying so helps more than "no report in this text".

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use nianbao_core::{load_report, Report};
 use nianbao_export::{export_pdf, FontSet};
 use nianbao_import::pdf::pdf_text;
-use nianbao_import::{import_pdf, Imported};
+use nianbao_import::{import_bytes, import_pdf, Form, Imported};
 
 const CREATED: i64 = 1_706_745_600;
 
@@ -118,6 +118,9 @@ fn our_own_pdf_of_every_seed_imports_to_the_same_report() {
         let pdf = our_pdf(i);
         let what = format!("seed {i} (our PDF)");
         let imported = import(&pdf, &what);
+        // The file dispatch reads a PDF by its content, whatever its name.
+        assert_eq!(import_bytes(&pdf, Some("年报.txt")).as_ref(), Ok(&imported));
+        assert_eq!(imported.form, Form::Pdf);
         let text = pdf_text(&pdf).expect("reads").text;
         assert_eq!(imported.sections_found, 6, "{what}:\n{text}");
         let result = std::panic::catch_unwind(|| assert_same(&imported.report, &fixture(i), &what));

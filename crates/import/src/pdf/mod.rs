@@ -16,7 +16,8 @@ mod testing;
 
 use lopdf::{Dictionary, Document, LoadOptions};
 
-use crate::{import_text, ImportError, ImportFinding, Imported};
+use crate::blocks::{to_text, Block};
+use crate::{import_text, Form, ImportError, ImportFinding, Imported};
 use glyphs::{Interpreter, Matrix, Resources};
 use lines::{is_folio, join, Line};
 use tables::Table;
@@ -41,17 +42,22 @@ impl PdfText {
     }
 }
 
-/// Imports a report from a PDF's text layer. Findings name the PDF page they are about.
+/// Imports a report from a PDF's text layer. Findings name the PDF page they are about; their
+/// line counts the lines of [`pdf_text`]'s text.
 pub fn import_pdf(bytes: &[u8]) -> Result<Imported, ImportError> {
     let pdf = pdf_text(bytes)?;
     let mut imported = import_text(&pdf.text);
+    imported.findings.extend(pdf.findings.iter().cloned());
     for f in &mut imported.findings {
-        if let Some(page) = pdf.page_of(f.line) {
-            f.reason = format!("PDF 第 {page} 页：{}", f.reason);
+        match pdf.page_of(f.line) {
+            Some(page) if !f.reason.starts_with("PDF 第") => {
+                f.reason = format!("PDF 第 {page} 页：{}", f.reason);
+            }
+            _ => {}
         }
     }
-    imported.findings.extend(pdf.findings);
     imported.findings.sort_by_key(|f| f.line);
+    imported.form = Form::Pdf;
     Ok(imported)
 }
 
@@ -88,22 +94,22 @@ fn load(bytes: &[u8]) -> Result<Document, ImportError> {
 }
 
 /// One page read: its tables and its lines, top to bottom.
-enum Block {
+enum Item {
     Line(Line),
     Table(Table),
 }
 
-impl Block {
+impl Item {
     fn top(&self) -> f64 {
         match self {
-            Block::Line(l) => l.y + l.size,
-            Block::Table(t) => t.top,
+            Item::Line(l) => l.y + l.size,
+            Item::Table(t) => t.top,
         }
     }
 }
 
 struct Page {
-    blocks: Vec<Block>,
+    items: Vec<Item>,
     glyphs: usize,
     unreadable: usize,
     images: usize,
@@ -135,14 +141,14 @@ fn read_page(
     let (tables, rest) = tables::extract(&marks.rules, marks.glyphs)?;
     let mut lines = lines::lines(rest);
     drop_folios(&mut lines);
-    let mut blocks: Vec<Block> = lines
+    let mut items: Vec<Item> = lines
         .into_iter()
-        .map(Block::Line)
-        .chain(tables.into_iter().map(Block::Table))
+        .map(Item::Line)
+        .chain(tables.into_iter().map(Item::Table))
         .collect();
-    blocks.sort_by(|a, b| b.top().total_cmp(&a.top()));
+    items.sort_by(|a, b| b.top().total_cmp(&a.top()));
     Ok(Page {
-        blocks,
+        items,
         glyphs,
         unreadable,
         images: marks.images,
@@ -194,7 +200,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
         return Err(ImportError::PdfNoUnicode);
     }
     let images: usize = pages.iter().map(|p| p.images).sum();
-    let mut out = assemble(&pages);
+    let mut out = render(&assemble(&pages));
     for (i, p) in pages.iter().enumerate() {
         if p.unreadable > 0 {
             out.findings.push(ImportFinding {
@@ -226,9 +232,9 @@ struct Margins {
 fn margins(pages: &[Page]) -> Margins {
     let lines = || {
         pages.iter().flat_map(|p| {
-            p.blocks.iter().filter_map(|b| match b {
-                Block::Line(l) => Some(l),
-                Block::Table(_) => None,
+            p.items.iter().filter_map(|b| match b {
+                Item::Line(l) => Some(l),
+                Item::Table(_) => None,
             })
         })
     };
@@ -284,69 +290,81 @@ fn continues(prev: &Line, cur: &Line, m: &Margins, same_page: bool) -> bool {
     full && at_margin && !prev.text.contains('\t') && !cur.text.contains('\t')
 }
 
-fn assemble(pages: &[Page]) -> PdfText {
+/// The pages as one flow of blocks (paragraphs joined back, tables continued across pages
+/// without their repeated headers), each with the page it starts on.
+fn assemble(pages: &[Page]) -> Vec<(Block, usize)> {
     let m = margins(pages);
-    let mut text = String::new();
-    let mut line_pages = Vec::new();
-    let mut emit = |s: &str, page: usize| {
-        text.push_str(s);
-        text.push('\n');
-        line_pages.push(page);
-    };
+    let mut out: Vec<(Block, usize)> = Vec::new();
     // The paragraph being joined: its text, its last line, its page.
     let mut para: Option<(String, Line, usize)> = None;
+    let flush = |para: &mut Option<(String, Line, usize)>, out: &mut Vec<(Block, usize)>| {
+        if let Some((text, _, page)) = para.take() {
+            out.push((Block::paragraph(text), page));
+        }
+    };
     // The rows a table began with, to drop them where the table continues on a new page.
-    let mut head: Option<&[Vec<String>]> = None;
+    let mut head: Option<Vec<Vec<&str>>> = None;
     let mut last_was_table = false;
     for (i, page) in pages.iter().enumerate() {
         let n = i + 1;
-        for (k, block) in page.blocks.iter().enumerate() {
-            match block {
-                Block::Line(l) => {
+        for (k, item) in page.items.iter().enumerate() {
+            match item {
+                Item::Line(l) => {
                     last_was_table = false;
                     match para.take() {
                         Some((t, prev, p)) if continues(&prev, l, &m, p == n) => {
                             para = Some((join(&t, &l.text), l.clone(), p));
                         }
-                        Some((t, _, p)) => {
-                            emit(&t, p);
+                        other => {
+                            para = other;
+                            flush(&mut para, &mut out);
                             para = Some((l.text.clone(), l.clone(), n));
                         }
-                        None => para = Some((l.text.clone(), l.clone(), n)),
                     }
                 }
-                Block::Table(t) => {
-                    if let Some((s, _, p)) = para.take() {
-                        emit(&s, p);
+                Item::Table(t) => {
+                    flush(&mut para, &mut out);
+                    let rows = t.row_texts();
+                    let mut table = t.clone();
+                    match &head {
+                        Some(h) if k == 0 && last_was_table => {
+                            let repeated = h.iter().zip(&rows).take_while(|(a, b)| a == b).count();
+                            table.drop_rows(repeated);
+                        }
+                        _ => head = Some(rows),
                     }
-                    let continued = k == 0 && last_was_table;
-                    let skip = match head {
-                        Some(h) if continued => {
-                            h.iter().zip(&t.rows).take_while(|(a, b)| a == b).count()
-                        }
-                        _ => {
-                            head = Some(&t.rows);
-                            0
-                        }
-                    };
-                    for row in &t.rows[skip..] {
-                        emit(&row.join("\t"), n);
+                    if !table.grid.cells.is_empty() {
+                        out.push((Block::Table(table.grid), n));
                     }
                     last_was_table = true;
                 }
             }
         }
-        if page.blocks.is_empty() {
+        if page.items.is_empty() {
             last_was_table = false;
         }
     }
-    if let Some((s, _, p)) = para {
-        emit(&s, p);
+    flush(&mut para, &mut out);
+    out
+}
+
+/// The flow rendered as the line/tab text placement reads, with the page of every line.
+fn render(flow: &[(Block, usize)]) -> PdfText {
+    let blocks: Vec<Block> = flow.iter().map(|(b, _)| b.clone()).collect();
+    let (text, findings) = to_text(&blocks);
+    // to_text writes one line per paragraph line and one per grid row.
+    let mut line_pages = Vec::new();
+    for (b, page) in flow {
+        let lines = match b {
+            Block::Paragraph(p) => p.text.lines().count(),
+            Block::Table(g) => g.rows(),
+        };
+        line_pages.extend(std::iter::repeat_n(*page, lines));
     }
     PdfText {
         text,
         line_pages,
-        findings: Vec::new(),
+        findings,
     }
 }
 

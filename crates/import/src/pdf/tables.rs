@@ -1,9 +1,11 @@
 //! Tables from ruling lines: the lines a page draws give the grid, a missing border between
 //! two grid cells merges them (spans), and each glyph belongs to the cell around its centre —
-//! so a label spanning several rows is read once, on its first row, never into a neighbour.
+//! so a label spanning several rows is one cell, in its own column of the rows it spans, and
+//! never read into a neighbour's label.
 
 use super::glyphs::{Glyph, Rule};
 use super::lines::lines;
+use crate::blocks::{Grid, GridCell};
 use crate::ImportError;
 
 /// Borders closer than this (points) are the same border.
@@ -12,12 +14,39 @@ const TOL: f64 = 2.0;
 pub const MAX_RULES: usize = 20_000;
 const MAX_GRID: usize = 100_000;
 
-/// A table on one page: its top edge, and each row's cells in reading order (a cell appears
-/// in the row where it starts).
+/// A table on one page: its top edge and its grid (each cell once, with its spans).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
     pub top: f64,
-    pub rows: Vec<Vec<String>>,
+    pub grid: Grid,
+}
+
+impl Table {
+    /// The texts of the cells that start in each row, left to right: what a repeated header
+    /// is compared by.
+    pub fn row_texts(&self) -> Vec<Vec<&str>> {
+        let mut rows: Vec<Vec<(usize, &str)>> = vec![Vec::new(); self.grid.rows()];
+        for c in &self.grid.cells {
+            rows[c.row].push((c.col, c.text.as_str()));
+        }
+        rows.into_iter()
+            .map(|mut r| {
+                r.sort_by_key(|&(col, _)| col);
+                r.into_iter().map(|(_, t)| t).collect()
+            })
+            .collect()
+    }
+
+    /// Drops the first `n` rows (a header repeated on a new page); a cell reaching below them
+    /// keeps its lower part.
+    pub fn drop_rows(&mut self, n: usize) {
+        self.grid.cells.retain(|c| c.row + c.rowspan > n);
+        for c in &mut self.grid.cells {
+            let cut = n.saturating_sub(c.row);
+            c.rowspan -= cut;
+            c.row = c.row + cut - n;
+        }
+    }
 }
 
 /// Finds the page's tables; the glyphs not inside any table are returned for lines.
@@ -154,30 +183,50 @@ fn grid(rules: &[Rule], glyphs: Vec<Glyph>) -> Option<(Table, Vec<Glyph>)> {
         let root = find(&mut parent, r * nc + c);
         inside[root].push(g);
     }
-    let mut rows = Vec::new();
-    for r in 0..nr {
-        let mut row = Vec::new();
-        for c in 0..nc {
-            let i = r * nc + c;
-            if find(&mut parent, i) != i {
-                continue;
-            }
-            let text: Vec<String> = lines(std::mem::take(&mut inside[i]))
-                .into_iter()
-                .map(|l| l.text.replace('\t', " "))
-                .collect();
-            row.push(text.concat());
-        }
-        if !row.is_empty() {
-            rows.push(row);
-        }
+    // Each merged cell's extent: its top-left grid cell is its root, the bottom-right the
+    // largest grid cell that joined it.
+    let mut extent: Vec<(usize, usize)> = (0..nr * nc).map(|i| (i / nc, i % nc)).collect();
+    for i in 0..nr * nc {
+        let root = find(&mut parent, i);
+        let (r, c) = (i / nc, i % nc);
+        extent[root] = (extent[root].0.max(r), extent[root].1.max(c));
     }
-    Some((Table { top, rows }, outside))
+    let mut cells = Vec::new();
+    for i in 0..nr * nc {
+        if find(&mut parent, i) != i {
+            continue;
+        }
+        let (r, c) = (i / nc, i % nc);
+        let text: Vec<String> = lines(std::mem::take(&mut inside[i]))
+            .into_iter()
+            .map(|l| l.text.replace('\t', " "))
+            .collect();
+        cells.push(GridCell {
+            row: r,
+            col: c,
+            rowspan: extent[i].0 - r + 1,
+            colspan: extent[i].1 - c + 1,
+            text: text.concat(),
+        });
+    }
+    Some((
+        Table {
+            top,
+            grid: Grid { cells },
+        },
+        outside,
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::blocks::{to_text, Block};
+
+    /// The table as the line/tab text the importer reads.
+    fn text_of(t: &Table) -> String {
+        to_text(&[Block::Table(t.grid.clone())]).0
+    }
 
     fn h(y: f64, x0: f64, x1: f64) -> Rule {
         Rule {
@@ -238,9 +287,11 @@ mod tests {
         glyphs.extend(text("正文", 0.0, 200.0));
         let (tables, rest) = extract(&rules, glyphs).expect("extracts");
         assert_eq!(tables.len(), 1);
+        // The label stands in its own column of both rows it spans, never in 乙's.
+        assert_eq!(text_of(&tables[0]), "三结果\t甲\t1\n三结果\t乙\t2\n");
         assert_eq!(
-            tables[0].rows,
-            vec![vec!["三结果", "甲", "1"], vec!["乙", "2"]]
+            tables[0].row_texts(),
+            [vec!["三结果", "甲", "1"], vec!["乙", "2"]]
         );
         assert_eq!(tables[0].top, 100.0);
         assert_eq!(rest.len(), 2, "text above the table stays outside it");
@@ -261,7 +312,9 @@ mod tests {
         glyphs.extend(text("5", 5.0, 16.0));
         glyphs.extend(text("7", 65.0, 16.0));
         let (tables, _) = extract(&rules, glyphs).expect("extracts");
-        assert_eq!(tables[0].rows, vec![vec!["表头"], vec!["5", "", "7"]]);
+        assert_eq!(text_of(&tables[0]), "表头\n5\t\t7\n");
+        let header = &tables[0].grid.cells[0];
+        assert_eq!((header.rowspan, header.colspan), (1, 3));
     }
 
     #[test]
@@ -275,7 +328,34 @@ mod tests {
         let mut glyphs = text("自然", 2.0, 40.0);
         glyphs.extend(text("人", 12.0, 25.0));
         let (tables, _) = extract(&rules, glyphs).expect("extracts");
-        assert_eq!(tables[0].rows, vec![vec!["自然人"]]);
+        assert_eq!(text_of(&tables[0]), "自然人\n");
+    }
+
+    #[test]
+    fn a_repeated_header_is_dropped_and_a_cell_reaching_below_it_is_cut() {
+        let cell = |row, col, rowspan, text: &str| GridCell {
+            row,
+            col,
+            rowspan,
+            colspan: 1,
+            text: text.into(),
+        };
+        let mut t = Table {
+            top: 0.0,
+            grid: Grid {
+                cells: vec![
+                    cell(0, 0, 3, "项目"),
+                    cell(0, 1, 1, "表头"),
+                    cell(1, 1, 1, "子表头"),
+                    cell(2, 1, 1, "9"),
+                ],
+            },
+        };
+        t.drop_rows(2);
+        assert_eq!(
+            t.grid.cells,
+            vec![cell(0, 0, 1, "项目"), cell(0, 1, 1, "9")]
+        );
     }
 
     #[test]
