@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # cargo-fuzz (libFuzzer with AddressSanitizer) over the report file loader, the text importer and
-# the Word (document.xml) and web-page front ends,
-# SECONDS each (default 60), starting from the committed seeds (real reports, fixtures, the
-# hostile corpus) and the corpus earlier runs grew under target/fuzz-corpus/ (not committed).
+# the Word (document.xml), web-page and PDF front ends, SECONDS each (default 60), starting from
+# the committed seeds (real reports, fixtures, the hostile corpus, small PDFs) and the corpus earlier
+# runs grew under target/fuzz-corpus/ (not committed).
 # Prints the inputs executed per target; exits non-zero on a crash (panic, ASan report, input
 # over -timeout seconds or over -rss_limit_mb), naming the input that caused it, kept under
 # target/fuzz-artifacts/, with the command that replays it.
@@ -31,7 +31,7 @@ cargo fuzz build --fuzz-dir fuzz
 
 mkdir -p target/fuzz-logs
 status=0
-for target in load_report import_text import_docx import_html; do
+for target in load_report import_text import_docx import_html import_pdf; do
   corpus="target/fuzz-corpus/$target"
   artifacts="$PWD/target/fuzz-artifacts/$target/"
   log="target/fuzz-logs/$target.log"

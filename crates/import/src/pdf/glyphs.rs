@@ -2,6 +2,7 @@
 //! straight ruling line the page draws (stroked lines and rectangles, thin filled rectangles).
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object};
@@ -119,23 +120,32 @@ impl GraphicsState {
     }
 }
 
+/// Fonts already read, by the address of their dictionary in the document: pages share their
+/// fonts, and a hostile font (a huge /W or ToUnicode) is then read once, not once per page.
+pub type FontCache<'a> = HashMap<usize, Rc<Font<'a>>>;
+
 /// What is needed to interpret one content stream: its fonts and its form XObjects.
 pub struct Resources<'a> {
     doc: &'a Document,
     dict: Option<&'a Dictionary>,
-    fonts: HashMap<Vec<u8>, Font<'a>>,
+    fonts: HashMap<Vec<u8>, Rc<Font<'a>>>,
 }
 
 impl<'a> Resources<'a> {
-    pub fn new(doc: &'a Document, dict: Option<&'a Dictionary>) -> Self {
+    pub fn new(doc: &'a Document, dict: Option<&'a Dictionary>, cache: &mut FontCache<'a>) -> Self {
         let mut fonts = HashMap::new();
         if let Some(font_dict) = dict
             .and_then(|d| deref(doc, d.get(b"Font").ok()))
             .and_then(|o| o.as_dict().ok())
         {
-            for (name, f) in font_dict.iter() {
+            for (name, f) in font_dict.iter().take(MAX_FONTS) {
                 if let Some(f) = deref(doc, Some(f)).and_then(|o| o.as_dict().ok()) {
-                    fonts.insert(name.clone(), Font::load(doc, f));
+                    let key = f as *const Dictionary as usize;
+                    let font = cache
+                        .entry(key)
+                        .or_insert_with(|| Rc::new(Font::load(doc, f)))
+                        .clone();
+                    fonts.insert(name.clone(), font);
                 }
             }
         }
@@ -150,8 +160,9 @@ impl<'a> Resources<'a> {
     }
 }
 
-pub struct Interpreter<'b> {
+pub struct Interpreter<'a, 'b> {
     budget: &'b mut Budget,
+    cache: &'b mut FontCache<'a>,
     marks: Marks,
     path: Vec<(f64, f64, f64, f64)>,
     rects: Vec<[(f64, f64); 4]>,
@@ -159,10 +170,11 @@ pub struct Interpreter<'b> {
     start: Option<(f64, f64)>,
 }
 
-impl<'b> Interpreter<'b> {
-    pub fn new(budget: &'b mut Budget) -> Self {
+impl<'a, 'b> Interpreter<'a, 'b> {
+    pub fn new(budget: &'b mut Budget, cache: &'b mut FontCache<'a>) -> Self {
         Interpreter {
             budget,
+            cache,
             marks: Marks::default(),
             path: Vec::new(),
             rects: Vec::new(),
@@ -179,7 +191,7 @@ impl<'b> Interpreter<'b> {
     pub fn run(
         &mut self,
         content: &[u8],
-        res: &Resources,
+        res: &Resources<'a>,
         ctm: Matrix,
         depth: usize,
     ) -> Result<(), ImportError> {
@@ -331,8 +343,8 @@ impl<'b> Interpreter<'b> {
                         let inner = deref(res.doc, stream.dict.get(b"Resources").ok())
                             .and_then(|o| o.as_dict().ok());
                         let inner_res = match inner {
-                            Some(d) => Resources::new(res.doc, Some(d)),
-                            None => Resources::new(res.doc, res.dict),
+                            Some(d) => Resources::new(res.doc, Some(d), self.cache),
+                            None => Resources::new(res.doc, res.dict, self.cache),
                         };
                         let data = stream
                             .decompressed_content_with_limit(self.budget.stream_allowance())
@@ -444,6 +456,9 @@ impl<'b> Interpreter<'b> {
     }
 }
 
+/// More fonts on one page than any document uses.
+const MAX_FONTS: usize = 256;
+
 /// Thicker than any border, thinner than any shaded cell.
 const THIN: f64 = 2.5;
 
@@ -479,9 +494,10 @@ mod tests {
     fn marks(content: &str) -> Marks {
         let doc = Builder::new().page(content).document();
         let page = doc.page_iter().next().expect("one page");
-        let res = Resources::new(&doc, crate::pdf::page_resources(&doc, page));
+        let mut cache = FontCache::new();
+        let res = Resources::new(&doc, crate::pdf::page_resources(&doc, page), &mut cache);
         let mut budget = Budget::default();
-        let mut interpreter = Interpreter::new(&mut budget);
+        let mut interpreter = Interpreter::new(&mut budget, &mut cache);
         interpreter
             .run(content.as_bytes(), &res, Matrix::IDENTITY, 0)
             .expect("runs");

@@ -18,7 +18,7 @@ use lopdf::{Dictionary, Document, LoadOptions};
 
 use crate::blocks::{to_text, Block};
 use crate::{import_text, Form, ImportError, ImportFinding, Imported};
-use glyphs::{Interpreter, Matrix, Resources};
+use glyphs::{FontCache, Interpreter, Matrix, Resources};
 use lines::{is_folio, join, Line};
 use tables::Table;
 
@@ -120,16 +120,17 @@ fn page_resources(doc: &Document, page: lopdf::ObjectId) -> Option<&Dictionary> 
     inline.or_else(|| ids.iter().find_map(|id| doc.get_dictionary(*id).ok()))
 }
 
-fn read_page(
-    doc: &Document,
+fn read_page<'a>(
+    doc: &'a Document,
     page: lopdf::ObjectId,
     budget: &mut limits::Budget,
+    cache: &mut FontCache<'a>,
 ) -> Result<Page, ImportError> {
     let content = doc
         .get_page_content_with_limit(page, budget.stream_allowance())
         .map_err(|_| ImportError::PdfTooComplex)?;
-    let res = Resources::new(doc, page_resources(doc, page));
-    let mut interpreter = Interpreter::new(budget);
+    let res = Resources::new(doc, page_resources(doc, page), cache);
+    let mut interpreter = Interpreter::new(budget, cache);
     interpreter.run(&content, &res, Matrix::IDENTITY, 0)?;
     let marks = interpreter.finish();
     let glyphs = marks.glyphs.len();
@@ -186,9 +187,10 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
         return Err(ImportError::PdfBroken);
     }
     let mut budget = limits::Budget::default();
+    let mut cache = FontCache::new();
     let mut pages = Vec::with_capacity(page_ids.len());
     for id in page_ids {
-        pages.push(read_page(&doc, id, &mut budget)?);
+        pages.push(read_page(&doc, id, &mut budget, &mut cache)?);
     }
     let glyphs: usize = pages.iter().map(|p| p.glyphs).sum();
     let unreadable: usize = pages.iter().map(|p| p.unreadable).sum();
