@@ -6,6 +6,9 @@ use super::glyphs::Glyph;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub text: String,
+    /// The horizontal extent of each tab-separated part of `text` (one part when no gap on the
+    /// line is wide enough to separate columns).
+    pub parts: Vec<(f64, f64)>,
     pub x0: f64,
     pub x1: f64,
     pub y: f64,
@@ -46,6 +49,7 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
     glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let size = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
     let mut text = String::new();
+    let mut parts: Vec<(f64, f64)> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     for g in &glyphs {
         if let Some(p) = prev {
@@ -58,9 +62,14 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
             let next = g.text.chars().next().unwrap_or(' ');
             if gap > COLUMN_GAP * size {
                 text.push('\t');
+                parts.push((g.x0, g.x1));
             } else if gap > WORD_GAP * size && is_latin(last) && is_latin(next) {
                 text.push(' ');
             }
+        }
+        match parts.last_mut() {
+            Some(part) if prev.is_some() => part.1 = part.1.max(g.x1),
+            _ => parts.push((g.x0, g.x1)),
         }
         text.push_str(&g.text);
         prev = Some(g);
@@ -68,6 +77,7 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
     let first = glyphs.first()?;
     Some(Line {
         text,
+        parts,
         x0: first.x0,
         x1: glyphs.iter().map(|g| g.x1).fold(f64::MIN, f64::max),
         y: first.y,

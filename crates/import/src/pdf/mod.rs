@@ -6,6 +6,7 @@
 //! Pure like the rest of the crate: bytes in. Every hostile input ends in an [`ImportError`]
 //! within the bounds of [`limits`].
 
+mod columns;
 mod fonts;
 pub mod glyphs;
 mod limits;
@@ -142,6 +143,7 @@ fn read_page<'a>(
     let (tables, rest) = tables::extract(&marks.rules, marks.glyphs)?;
     let mut lines = lines::lines(rest);
     drop_folios(&mut lines);
+    columns::align(&mut lines);
     let mut items: Vec<Item> = lines
         .into_iter()
         .map(Item::Line)
@@ -451,6 +453,60 @@ mod tests {
             ["4", "5", "6"]
         );
         assert_eq!(imported.report.meta.agency, "某县教育局");
+    }
+
+    #[test]
+    fn a_table_without_rules_keeps_a_blank_cell_in_its_column() {
+        let row = |y: f64, cells: [(&str, f64); 4]| -> String {
+            cells
+                .iter()
+                .filter(|(t, _)| !t.is_empty())
+                .map(|(t, x)| text(*x, y, 10.5, t))
+                .collect()
+        };
+        let page = [
+            text(
+                168.0,
+                780.0,
+                22.0,
+                "某县教育局2024年政府信息公开工作年度报告",
+            ),
+            text(112.0, 700.0, 16.0, "二、主动公开政府信息情况"),
+            row(
+                670.0,
+                [
+                    (HEADER[0], 80.0),
+                    (HEADER[1], 200.0),
+                    (HEADER[2], 300.0),
+                    (HEADER[3], 400.0),
+                ],
+            ),
+            row(
+                650.0,
+                [("规章", 80.0), ("1", 225.0), ("", 325.0), ("3", 425.0)],
+            ),
+            row(
+                630.0,
+                [
+                    ("行政规范性文件", 80.0),
+                    ("12", 225.0),
+                    ("0", 325.0),
+                    ("77", 425.0),
+                ],
+            ),
+        ]
+        .concat();
+        let imported = import_pdf(&Builder::new().page(&page).bytes()).expect("imports");
+        let d = &imported.report.active.regulations;
+        assert_eq!(
+            [d.issued.raw(), d.repealed.raw(), d.in_force.raw()],
+            ["1", "", "3"]
+        );
+        let n = &imported.report.active.normative_documents;
+        assert_eq!(
+            [n.issued.raw(), n.repealed.raw(), n.in_force.raw()],
+            ["12", "0", "77"]
+        );
     }
 
     #[test]

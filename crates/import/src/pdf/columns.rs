@@ -1,0 +1,135 @@
+//! Tables drawn without ruling lines: consecutive lines split into parts by wide gaps are one
+//! table, whose columns are those of its fullest row (a header or a row with every cell
+//! filled). Each part goes to the column it sits in, so a blank cell stays a blank in its
+//! place instead of letting the numbers after it slide left.
+
+use super::lines::Line;
+
+/// Lines further apart than this (in font sizes) are not rows of one table.
+const ROW_GAP: f64 = 3.0;
+
+/// Rewrites the text of every line in a run of column-split lines as one tab-separated cell
+/// per column. Lines are top to bottom.
+pub fn align(lines: &mut [Line]) {
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        while end < lines.len()
+            && lines[end].parts.len() >= 2
+            && (end == start
+                || lines[end - 1].y - lines[end].y < ROW_GAP * lines[end].size.max(1.0))
+        {
+            end += 1;
+        }
+        if end - start >= 2 {
+            align_run(&mut lines[start..end]);
+            start = end;
+        } else {
+            start += 1;
+        }
+    }
+}
+
+fn align_run(run: &mut [Line]) {
+    let Some(template) = run
+        .iter()
+        .max_by_key(|l| l.parts.len())
+        .map(|l| l.parts.clone())
+    else {
+        return;
+    };
+    // Column k runs from halfway between the template's parts k-1 and k to halfway between k
+    // and k+1; the first column takes everything that starts in it (left-aligned labels).
+    let bounds: Vec<f64> = template
+        .windows(2)
+        .map(|w| (w[0].1 + w[1].0) / 2.0)
+        .collect();
+    let column = |(x0, x1): (f64, f64)| {
+        if x0 < bounds[0] {
+            return 0;
+        }
+        let centre = (x0 + x1) / 2.0;
+        bounds.partition_point(|&b| b <= centre)
+    };
+    for line in run.iter_mut() {
+        let texts: Vec<&str> = line.text.split('\t').collect();
+        if texts.len() != line.parts.len() {
+            continue;
+        }
+        let mut cells = vec![String::new(); template.len()];
+        for (text, &part) in texts.iter().zip(&line.parts) {
+            let cell = &mut cells[column(part)];
+            // Two parts in one column (a cell's text with a wide gap inside) stay together.
+            cell.push_str(text);
+        }
+        line.text = cells.join("\t");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f64, parts: &[(&str, f64)]) -> Line {
+        let extents: Vec<(f64, f64)> = parts
+            .iter()
+            .map(|(t, x)| (*x, x + 10.0 * t.chars().count() as f64))
+            .collect();
+        Line {
+            text: parts.iter().map(|p| p.0).collect::<Vec<_>>().join("\t"),
+            x0: extents[0].0,
+            x1: extents.last().map_or(0.0, |e| e.1),
+            parts: extents,
+            y,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn a_blank_cell_stays_in_its_column() {
+        let mut lines = vec![
+            line(
+                700.0,
+                &[
+                    ("信息内容", 80.0),
+                    ("本年制发件数", 200.0),
+                    ("本年废止件数", 300.0),
+                    ("现行有效件数", 400.0),
+                ],
+            ),
+            line(680.0, &[("规章", 80.0), ("1", 225.0), ("3", 425.0)]),
+            line(
+                660.0,
+                &[
+                    ("行政规范性文件", 80.0),
+                    ("12", 225.0),
+                    ("0", 325.0),
+                    ("77", 425.0),
+                ],
+            ),
+            line(600.0, &[("三、收到和处理政府信息公开申请情况", 112.0)]),
+        ];
+        align(&mut lines);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+                "规章\t1\t\t3",
+                "行政规范性文件\t12\t0\t77",
+                "三、收到和处理政府信息公开申请情况",
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_far_apart_are_separate_tables_and_a_lone_line_is_left_alone() {
+        let mut lines = vec![
+            line(700.0, &[("甲", 80.0), ("1", 300.0)]),
+            line(500.0, &[("乙", 80.0), ("2", 200.0), ("3", 400.0)]),
+        ];
+        let before = lines.clone();
+        align(&mut lines);
+        assert_eq!(lines, before);
+    }
+}
