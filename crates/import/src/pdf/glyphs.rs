@@ -53,6 +53,11 @@ pub struct Marks {
     pub glyphs: Vec<Glyph>,
     pub rules: Vec<Rule>,
     pub images: usize,
+    /// Glyphs set at a slant or upright (watermarks, vertical labels): left out of the text,
+    /// where they would land in the middle of lines, and counted so the user is told.
+    pub rotated: usize,
+    /// Glyphs drawn invisibly (text render mode 3): the layer OCR software lays over a scan.
+    pub invisible: usize,
 }
 
 /// Row-vector affine matrix [a b c d e f], as PDF writes it.
@@ -101,6 +106,7 @@ struct GraphicsState {
     leading: f64,
     size: f64,
     rise: f64,
+    render_mode: i64,
     font: Option<Vec<u8>>,
 }
 
@@ -115,6 +121,7 @@ impl GraphicsState {
             leading: 0.0,
             size: 0.0,
             rise: 0.0,
+            render_mode: 0,
             font: None,
         }
     }
@@ -225,6 +232,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
                 "Tz" => gs.horizontal_scale = n(0) / 100.0,
                 "TL" => gs.leading = n(0),
                 "Ts" => gs.rise = n(0),
+                "Tr" => gs.render_mode = n(0) as i64,
                 "Tf" => {
                     gs.font = operands
                         .first()
@@ -388,7 +396,17 @@ impl<'a, 'b> Interpreter<'a, 'b> {
             let (x1, _) = trm.apply(w0, 0.0);
             let size = trm.vertical_scale();
             let text = font.text(code.code);
-            if !text.chars().all(char::is_whitespace) && size > 0.5 {
+            let [a, b, c, d, _, _] = trm.0;
+            let upright =
+                b.abs() <= 0.02 * a.abs() && c.abs() <= 0.02 * d.abs() && a > 0.0 && d > 0.0;
+            if text.chars().all(char::is_whitespace) || size <= 0.5 {
+                // Nothing to read.
+            } else if !upright {
+                self.marks.rotated += 1;
+            } else {
+                if gs.render_mode == 3 {
+                    self.marks.invisible += 1;
+                }
                 self.marks.glyphs.push(Glyph {
                     text,
                     x0: x0.min(x1),

@@ -114,6 +114,8 @@ struct Page {
     glyphs: usize,
     unreadable: usize,
     images: usize,
+    rotated: usize,
+    invisible: usize,
 }
 
 fn page_resources(doc: &Document, page: lopdf::ObjectId) -> Option<&Dictionary> {
@@ -155,6 +157,8 @@ fn read_page<'a>(
         glyphs,
         unreadable,
         images: marks.images,
+        rotated: marks.rotated,
+        invisible: marks.invisible,
     })
 }
 
@@ -206,18 +210,41 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
     let images: usize = pages.iter().map(|p| p.images).sum();
     let mut out = render(&assemble(&pages));
     for (i, p) in pages.iter().enumerate() {
-        if p.unreadable > 0 {
+        let line = out
+            .line_pages
+            .iter()
+            .position(|&n| n == i + 1)
+            .map_or(0, |l| l + 1);
+        let mut note = |reason: String| {
             out.findings.push(ImportFinding {
-                line: out.line_pages.iter().position(|&n| n == i + 1).map_or(0, |l| l + 1),
+                line,
                 text: String::new(),
-                reason: format!(
-                    "PDF 第 {} 页有 {} 个字无法识别（字体缺少编码对照表），显示为“{}”，请对照原文核对这一页。",
-                    i + 1,
-                    p.unreadable,
-                    fonts::REPLACEMENT
-                ),
-            });
+                reason,
+            })
+        };
+        if p.unreadable > 0 {
+            note(format!(
+                "PDF 第 {} 页有 {} 个字无法识别（字体缺少编码对照表），显示为“{}”，请对照原文核对这一页。",
+                i + 1,
+                p.unreadable,
+                fonts::REPLACEMENT
+            ));
         }
+        if p.rotated > 0 {
+            note(format!(
+                "PDF 第 {} 页有 {} 个斜排或竖排的字（如水印、竖写的表头）没有导入，请对照原文核对这一页。",
+                i + 1,
+                p.rotated
+            ));
+        }
+    }
+    let invisible: usize = pages.iter().map(|p| p.invisible).sum();
+    if invisible * 2 > glyphs {
+        out.findings.push(ImportFinding {
+            line: 0,
+            text: String::new(),
+            reason: "这份 PDF 是扫描件加上识别软件（OCR）生成的隐藏文字，识别出的文字和数字可能有错，请逐项对照原件核对。".into(),
+        });
     }
     // A few lines of text over page images (a scan with a typed cover) is still a scan.
     if images >= pages.len() && glyphs < 20 * pages.len() {
@@ -528,6 +555,40 @@ mod tests {
                 .any(|f| f.reason.contains("PDF 第 1 页有 1 个字无法识别")),
             "{:#?}",
             imported.findings
+        );
+    }
+
+    #[test]
+    fn a_slanted_watermark_is_left_out_and_named() {
+        let page = [
+            text(112.0, 700.0, 16.0, "一、总体情况"),
+            format!(
+                "BT /F2 40 Tf 0.7 0.7 -0.7 0.7 200 300 Tm {} Tj ET\n",
+                testing::cid("内部资料")
+            ),
+            text(112.0, 300.0, 16.0, "二、主动公开政府信息情况"),
+        ]
+        .concat();
+        let pdf = pdf_text(&Builder::new().page(&page).bytes()).expect("reads");
+        assert_eq!(pdf.text, "一、总体情况\n二、主动公开政府信息情况\n");
+        assert_eq!(pdf.findings.len(), 1);
+        assert!(pdf.findings[0]
+            .reason
+            .contains("第 1 页有 4 个斜排或竖排的字"));
+    }
+
+    #[test]
+    fn an_ocr_layer_over_a_scan_is_read_with_a_warning() {
+        let page = format!(
+            "q 500 0 0 700 50 50 cm /Im1 Do Q\nBT 3 Tr /F2 16 Tf 80 700 Td {} Tj ET\n",
+            testing::cid("孟州市人民政府2023年政府信息公开工作年度报告一、总体情况")
+        );
+        let pdf = pdf_text(&Builder::new().page(&page).bytes()).expect("reads");
+        assert!(pdf.text.starts_with("孟州市人民政府"));
+        assert!(
+            pdf.findings.iter().any(|f| f.reason.contains("OCR")),
+            "{:?}",
+            pdf.findings
         );
     }
 

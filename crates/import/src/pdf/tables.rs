@@ -10,9 +10,11 @@ use crate::ImportError;
 
 /// Borders closer than this (points) are the same border.
 const TOL: f64 = 2.0;
-/// More ruling lines than this on one page is not a report's page.
-pub const MAX_RULES: usize = 20_000;
-const MAX_GRID: usize = 100_000;
+/// More ruling lines than this on one page is not a report's page (table 三 takes some 1,200).
+pub const MAX_RULES: usize = 10_000;
+/// Grid cells of one table (table 三: 28 × 10), and tables on one page.
+const MAX_GRID: usize = 10_000;
+const MAX_TABLES: usize = 100;
 
 /// A table on one page: its top edge and its grid (each cell once, with its spans).
 #[derive(Clone, Debug, PartialEq)]
@@ -61,9 +63,15 @@ pub fn extract(
     let mut rest = glyphs;
     for component in components(rules) {
         let members: Vec<Rule> = component.iter().map(|&i| rules[i]).collect();
-        if let Some((table, outside)) = grid(&members, rest.clone()) {
-            tables.push(table);
-            rest = outside;
+        match grid(&members, rest)? {
+            (Some(table), outside) => {
+                tables.push(table);
+                if tables.len() > MAX_TABLES {
+                    return Err(ImportError::PdfTooComplex);
+                }
+                rest = outside;
+            }
+            (None, all) => rest = all,
         }
     }
     tables.sort_by(|a, b| b.top.total_cmp(&a.top));
@@ -119,16 +127,23 @@ fn positions(mut v: Vec<f64>) -> Vec<f64> {
     out
 }
 
-fn grid(rules: &[Rule], glyphs: Vec<Glyph>) -> Option<(Table, Vec<Glyph>)> {
+/// The table a group of ruling lines draws, if it draws one (two horizontal and two vertical
+/// lines at least), and the glyphs outside it.
+type Found = (Option<Table>, Vec<Glyph>);
+
+fn grid(rules: &[Rule], glyphs: Vec<Glyph>) -> Result<Found, ImportError> {
     let (h, v): (Vec<Rule>, Vec<Rule>) = rules.iter().partition(|r| r.is_horizontal());
     if h.len() < 2 || v.len() < 2 {
-        return None;
+        return Ok((None, glyphs));
     }
     let xs = positions(v.iter().map(|r| r.x0).collect());
     let mut ys = positions(h.iter().map(|r| r.y0).collect());
     ys.reverse();
-    if xs.len() < 2 || ys.len() < 2 || (xs.len() - 1) * (ys.len() - 1) > MAX_GRID {
-        return None;
+    if xs.len() < 2 || ys.len() < 2 {
+        return Ok((None, glyphs));
+    }
+    if (xs.len() - 1) * (ys.len() - 1) > MAX_GRID {
+        return Err(ImportError::PdfTooComplex);
     }
     let (nr, nc) = (ys.len() - 1, xs.len() - 1);
     let border_v = |x: f64, y: f64| {
@@ -209,11 +224,11 @@ fn grid(rules: &[Rule], glyphs: Vec<Glyph>) -> Option<(Table, Vec<Glyph>)> {
             text: text.concat(),
         });
     }
-    Some((
-        Table {
+    Ok((
+        Some(Table {
             top,
             grid: Grid { cells },
-        },
+        }),
         outside,
     ))
 }
