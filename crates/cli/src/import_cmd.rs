@@ -89,7 +89,7 @@ pub(crate) fn new_from(from: &Path, output: &Path, force: bool) -> ExitCode {
         return ExitCode::from(EXIT_UNREADABLE);
     }
     crate::output::emit(&format!(
-        "已新建《{}》：{}\n沿用了上年的机关信息和正文（{} 段，请逐段按本年情况修改）；上年“结转下年度”已填入本年“上年结转”，其余数字请填写本年的。\n",
+        "已新建《{}》：{}\n沿用了上年的机关信息和正文（{} 段，请逐段按本年情况修改）；上年“结转下年度”已填入本年“上年结转”，其余数字请填写本年的；上年的表二、表三、表四已保存为上年数，审核时用于同比核对。\n",
         next.title(),
         output.display(),
         next.drafts.len()

@@ -6,6 +6,7 @@ mod export_cmd;
 mod fix_cmd;
 mod import_cmd;
 mod output;
+mod year_cmd;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -71,7 +72,7 @@ enum Command {
         /// 以 JSON 输出，供其他程序读取
         #[arg(long)]
         json: bool,
-        /// 上一年度的年报，用于跨年度核对
+        /// 上一年度的年报（.nianbao.json，或可导入的 Word、网页、文本），用于跨年度核对；不写时用年报中保存的上年数
         #[arg(long = "last-year")]
         last_year: Option<PathBuf>,
         /// 自动改正可以确定的问题（如正文中与表格不符的数字），写入副本“原名.已改正.nianbao.json”
@@ -138,6 +139,19 @@ enum Command {
         /// 导出时间（Unix 秒），用于可重复的输出；默认为当前时间
         #[arg(long, hide = true)]
         created: Option<i64>,
+    },
+    /// 关联上年年报：把上一年度年报的表二、表三、表四和收费金额作为上年数保存在本年报中
+    AttachLastYear {
+        /// 本年的年报（.nianbao.json）
+        this: PathBuf,
+        /// 上一年度的年报（.nianbao.json，或可导入的 Word、网页、文本）
+        last: PathBuf,
+        /// 保存到另一个文件；不写则写回本年的年报
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// 另存的文件已存在时覆盖
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// 列出全部审核规则
     Rules {
@@ -254,6 +268,12 @@ fn main() -> ExitCode {
             },
             created,
         ),
+        Command::AttachLastYear {
+            this,
+            last,
+            output,
+            force,
+        } => year_cmd::attach(&this, &last, output.as_deref(), force),
         Command::Rules { json, markdown } => {
             print_rules(json, markdown);
             ExitCode::SUCCESS
@@ -347,7 +367,7 @@ fn validate_files(
     last_year: Option<&Path>,
     fixing: Option<&fix_cmd::Target>,
 ) -> ExitCode {
-    let last = match last_year.map(read_report) {
+    let last = match last_year.map(read_any) {
         None => None,
         Some(Ok(r)) => Some(r),
         Some(Err(reason)) => {

@@ -52,6 +52,12 @@ pub enum CoreError {
     #[error("这个文件由更新版本的年报编制器保存（格式版本 {found}，本软件支持到 {supported}）。请升级软件后再打开；为免丢失内容，本软件不会读取它。")]
     NewerSchema { found: u64, supported: u32 },
 
+    #[error("{which}没有填写年度，无法关联上年年报。请先在“基本信息”中填写年度。")]
+    LastYearNoYear { which: &'static str },
+
+    #[error("所选的是 {found} 年的报告，而本报告是 {this_year} 年的，上年年报应是 {} 年的。请选择上一年度的报告。", this_year.saturating_sub(1))]
+    LastYearWrongYear { found: u64, this_year: u64 },
+
     #[error("文件内容有误（第 {line} 行第 {column} 列{field}）：{detail}。原文件未作任何改动。")]
     Invalid {
         line: usize,

@@ -53,7 +53,8 @@ pub fn load_report(bytes: &[u8]) -> Result<Report, CoreError> {
     if found == 0 {
         return Err(CoreError::MissingSchemaVersion);
     }
-    // Version 1 is the first format; migrations from older versions go here as they appear.
+    // Version 1 differs from 2 only in keeping three of last year's counts under `baseline`,
+    // which the model reads in place (see `model::last_year`); later migrations go here.
     let mut de = serde_json::Deserializer::from_str(text);
     let report: Report = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -66,6 +67,9 @@ pub fn load_report(bytes: &[u8]) -> Result<Report, CoreError> {
         err
     })?;
     de.end().map_err(json_error)?;
+    // In memory a report is always of the current format, whatever version it was read from.
+    let mut report = report;
+    report.schema_version = SCHEMA_VERSION;
     Ok(report)
 }
 

@@ -1,6 +1,7 @@
 //! The report: one struct per part of the national template.
 
 pub mod active;
+pub mod last_year;
 pub mod meta;
 pub mod overview;
 pub mod requests;
@@ -9,13 +10,17 @@ pub mod review;
 use serde::{Deserialize, Serialize};
 
 pub use active::{ActiveDisclosure, DecisionKind, DocumentColumn, DocumentCounts, DocumentKind};
+pub use last_year::{LastYear, Tables};
 pub use meta::{AgencyKind, Date, Meta};
 pub use overview::{Overview, Part, PartKind};
 pub use requests::{Applicant, OutcomeGroup, RequestRow, RequestTable};
 pub use review::{ReviewGroup, ReviewOutcome, ReviewRow, ReviewTable};
 
-/// The version of the `.nianbao.json` format this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the `.nianbao.json` format this build writes. Version 2 keeps all of last
+/// year's tables (`last_year`) where version 1 kept three counts (`baseline`, still read); it was
+/// bumped so that a version-1 program refuses a version-2 file as newer (请升级) instead of
+/// failing on a field it does not know.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,46 +46,14 @@ pub struct Report {
     /// 六、其他需要报告的事项
     #[serde(default)]
     pub other: String,
-    /// Last year's figures this year's must follow from, when the report was started from last
-    /// year's (so the cross-year rules work without last year's file at hand).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<Baseline>,
+    /// Last year's figures, kept when the report was started from last year's or linked to it
+    /// (关联上年年报), so the year-to-year rules and 上年数 work without last year's file at hand.
+    /// Version-1 files called it `baseline` and kept only 结转下年度 and 现行有效.
+    #[serde(default, alias = "baseline", skip_serializing_if = "Option::is_none")]
+    pub last_year: Option<LastYear>,
     /// Text fields copied from last year's report and not yet edited: drafts to be reviewed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub drafts: Vec<crate::path::FieldPath>,
-}
-
-/// What last year's report said about the figures that carry over into this year.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Baseline {
-    /// The year of that report.
-    pub year: u64,
-    /// 四、结转下年度继续办理, in the order of [`Applicant::ALL`].
-    pub carried_forward: [crate::cell::CountCell; 7],
-    /// 现行有效件数 of 规章 and 行政规范性文件.
-    pub regulations_in_force: crate::cell::CountCell,
-    pub normative_documents_in_force: crate::cell::CountCell,
-}
-
-impl Baseline {
-    /// The baseline a report sets for the year after it.
-    pub fn from_report(r: &Report) -> Option<Baseline> {
-        Some(Baseline {
-            year: r.meta.year()?,
-            carried_forward: Applicant::ALL
-                .map(|c| r.requests.get(RequestRow::CarriedForward, c).clone()),
-            regulations_in_force: r.active.regulations.in_force.clone(),
-            normative_documents_in_force: r.active.normative_documents.in_force.clone(),
-        })
-    }
-
-    pub fn in_force(&self, k: DocumentKind) -> &crate::cell::CountCell {
-        match k {
-            DocumentKind::Regulations => &self.regulations_in_force,
-            DocumentKind::NormativeDocuments => &self.normative_documents_in_force,
-        }
-    }
 }
 
 impl Default for Report {
@@ -94,7 +67,7 @@ impl Default for Report {
             review: ReviewTable::default(),
             problems: String::new(),
             other: String::new(),
-            baseline: None,
+            last_year: None,
             drafts: Vec::new(),
         }
     }
@@ -118,7 +91,7 @@ impl Report {
     }
 
     /// Starts next year's report from this one: the agency stays, the year moves on, 上年结转 is
-    /// last year's 结转下年度, last year's figures become the baseline of the cross-year rules,
+    /// last year's 结转下年度, last year's tables are kept beside this year's (see [`LastYear`]),
     /// the texts are kept as drafts to review, and every other number is empty.
     pub fn start_next_year(&self) -> Report {
         let mut next = Report::new(&self.meta.agency, self.meta.kind, 0);
@@ -130,7 +103,7 @@ impl Report {
             let forward = self.requests.get(RequestRow::CarriedForward, c).clone();
             next.requests.set(RequestRow::CarriedOver, c, forward);
         }
-        next.baseline = Baseline::from_report(self);
+        next.last_year = LastYear::from_report(self);
         next.overview = self.overview.clone();
         next.problems = self.problems.clone();
         next.other = self.other.clone();

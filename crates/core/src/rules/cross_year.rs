@@ -2,7 +2,6 @@
 //! of documents in force must follow from last year's stock and this year's changes.
 
 use super::Ctx;
-use crate::cell::CountCell;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{Applicant, DocumentColumn, DocumentKind, RequestRow};
 use crate::path::FieldPath;
@@ -40,13 +39,6 @@ pub(super) static DRAFT: Rule = Rule {
 
 pub(super) static RULES: &[&Rule] = &[&CARRY_OVER, &IN_FORCE, &NOT_PREVIOUS, &DRAFT];
 
-/// Last year's figures, from last year's report or from the baseline stored in this one.
-struct Previous<'a> {
-    year: u64,
-    carried_forward: [&'a CountCell; 7],
-    in_force: [&'a CountCell; 2],
-}
-
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let r = ctx.report;
     for &path in &r.drafts {
@@ -59,46 +51,38 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(this_year) = r.meta.valid_year() else {
         return;
     };
-    let previous = match (ctx.last_year, &r.baseline) {
-        (Some(last), _) => {
-            let Some(last_year) = last.meta.year() else {
-                return;
-            };
-            let same_agency = r.meta.agency.trim() == last.meta.agency.trim();
-            if this_year != last_year + 1 || !same_agency {
-                out.push(NOT_PREVIOUS.diag(
-                    vec![FieldPath::Year],
-                    format!(
-                        "用作对照的是{}{}年的报告，不是{}{}年的报告，跨年度核对没有进行。",
-                        last.meta.agency.trim(),
-                        last_year,
-                        r.meta.agency.trim(),
-                        this_year.saturating_sub(1)
-                    ),
-                    "如需核对上年结转和现行有效件数，请选择本机关上一年度的报告。",
-                ));
-                return;
-            }
-            Previous {
-                year: last_year,
-                carried_forward: Applicant::ALL
-                    .map(|c| last.requests.get(RequestRow::CarriedForward, c)),
-                in_force: DocumentKind::ALL.map(|k| &last.active.documents(k).in_force),
-            }
+    if let Some(last) = ctx.last_year {
+        let Some(last_year) = last.meta.year() else {
+            return;
+        };
+        let same_agency = r.meta.agency.trim() == last.meta.agency.trim();
+        if this_year != last_year + 1 || !same_agency {
+            out.push(NOT_PREVIOUS.diag(
+                vec![FieldPath::Year],
+                format!(
+                    "用作对照的是{}{}年的报告，不是{}{}年的报告，跨年度核对没有进行。",
+                    last.meta.agency.trim(),
+                    last_year,
+                    r.meta.agency.trim(),
+                    this_year.saturating_sub(1)
+                ),
+                "如需核对上年结转和现行有效件数，请选择本机关上一年度的报告。",
+            ));
+            return;
         }
-        // A baseline of another year (the year was changed afterwards) says nothing about this one.
-        (None, Some(b)) if b.year + 1 == this_year => Previous {
-            year: b.year,
-            carried_forward: Applicant::ALL.map(|c| &b.carried_forward[c.index()]),
-            in_force: DocumentKind::ALL.map(|k| b.in_force(k)),
-        },
-        _ => return,
+    }
+    // Figures carried for another year (the year was changed afterwards) say nothing about this one.
+    let Some(previous) = ctx.previous else {
+        return;
     };
-    let last_year = previous.year;
+    let last_year = previous.year.unwrap_or(this_year.saturating_sub(1));
 
     for col in Applicant::ALL {
         let now = r.requests.get(RequestRow::CarriedOver, col).value();
-        let then = previous.carried_forward[col.index()].value();
+        let then = previous
+            .requests
+            .get(RequestRow::CarriedForward, col)
+            .value();
         if let (Some(&now), Some(&then)) = (now, then) {
             if now != then {
                 out.push(CARRY_OVER.diag(
@@ -113,13 +97,13 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    for (ki, kind) in DocumentKind::ALL.into_iter().enumerate() {
+    for kind in DocumentKind::ALL {
         let d = r.active.documents(kind);
         let (Some(&issued), Some(&repealed), Some(&in_force), Some(&before)) = (
             d.issued.value(),
             d.repealed.value(),
             d.in_force.value(),
-            previous.in_force[ki].value(),
+            previous.active.documents(kind).in_force.value(),
         ) else {
             continue;
         };

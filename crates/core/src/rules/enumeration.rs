@@ -278,6 +278,7 @@ mod tests {
                 &Ctx {
                     report: &r,
                     last_year: None,
+                    previous: None,
                     mode: crate::rules::Mode::Full,
                 },
                 &mut out,

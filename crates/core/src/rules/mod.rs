@@ -13,13 +13,34 @@ mod shares;
 mod text;
 
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::model::Report;
+use crate::model::{Report, Tables};
 
 /// Everything the checks look at.
 pub(crate) struct Ctx<'a> {
     pub report: &'a Report,
     pub last_year: Option<&'a Report>,
+    /// Last year's tables when they may be compared with this year's: from the report given, or
+    /// else from the figures carried in this one; `None` when neither is of the year before.
+    pub previous: Option<Tables<'a>>,
     pub mode: Mode,
+}
+
+/// Last year's tables to compare with, if any fit: a report given beats the carried figures (it
+/// is what the user chose just now); either must be of the year before this one, and a given
+/// report of the same agency (YEAR-NOT-PREVIOUS says why one is not used).
+pub(crate) fn previous<'a>(
+    report: &'a Report,
+    last_year: Option<&'a Report>,
+) -> Option<Tables<'a>> {
+    let this_year = report.meta.valid_year()?;
+    match (last_year, &report.last_year) {
+        (Some(last), _) => {
+            let same_agency = report.meta.agency.trim() == last.meta.agency.trim();
+            (last.meta.year()? + 1 == this_year && same_agency).then(|| last.tables())
+        }
+        (None, Some(carried)) => (carried.year + 1 == this_year).then(|| carried.tables()),
+        (None, None) => None,
+    }
 }
 
 /// How much the validator says.
@@ -65,6 +86,7 @@ pub fn validate_in(report: &Report, last_year: Option<&Report>, mode: Mode) -> V
     let ctx = Ctx {
         report,
         last_year,
+        previous: previous(report, last_year),
         mode,
     };
     let mut out = Vec::new();
