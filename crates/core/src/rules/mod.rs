@@ -11,6 +11,7 @@ mod requests;
 mod review;
 mod shares;
 mod text;
+pub mod year_change;
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Report, Tables};
@@ -67,6 +68,7 @@ pub fn catalogue() -> Vec<&'static Rule> {
     v.extend_from_slice(shares::RULES);
     v.extend_from_slice(enumeration::RULES);
     v.extend_from_slice(cross_year::RULES);
+    v.extend_from_slice(year_change::RULES);
     v.extend_from_slice(deadline::RULES);
     v
 }
@@ -99,6 +101,7 @@ pub fn validate_in(report: &Report, last_year: Option<&Report>, mode: Mode) -> V
     shares::check(&ctx, &mut out);
     enumeration::check(&ctx, &mut out);
     cross_year::check(&ctx, &mut out);
+    year_change::check(&ctx, &mut out);
     deadline::check(&ctx, &mut out);
     out.sort_by_key(|d| (d.severity, d.section()));
     out
