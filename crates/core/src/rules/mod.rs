@@ -12,6 +12,7 @@ mod review;
 mod shares;
 mod text;
 pub mod year_change;
+mod year_text;
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Report, Tables};
@@ -66,6 +67,7 @@ pub fn catalogue() -> Vec<&'static Rule> {
     v.extend_from_slice(text::RULES);
     v.extend_from_slice(narrative::RULES);
     v.extend_from_slice(shares::RULES);
+    v.extend_from_slice(year_text::RULES);
     v.extend_from_slice(enumeration::RULES);
     v.extend_from_slice(cross_year::RULES);
     v.extend_from_slice(year_change::RULES);
@@ -99,6 +101,7 @@ pub fn validate_in(report: &Report, last_year: Option<&Report>, mode: Mode) -> V
     text::check(&ctx, &mut out);
     narrative::check(&ctx, &mut out);
     shares::check(&ctx, &mut out);
+    year_text::check(&ctx, &mut out);
     enumeration::check(&ctx, &mut out);
     cross_year::check(&ctx, &mut out);
     year_change::check(&ctx, &mut out);

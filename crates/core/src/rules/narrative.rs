@@ -11,7 +11,7 @@ use crate::cell::fold_width;
 use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::model::{
     Applicant, DocumentColumn, DocumentKind, OutcomeGroup, Report, RequestRow, ReviewGroup,
-    ReviewOutcome,
+    ReviewOutcome, ReviewTable, Tables,
 };
 use crate::path::FieldPath;
 
@@ -46,7 +46,7 @@ impl Figure {
         }
     }
 
-    fn paths(self) -> Vec<FieldPath> {
+    pub(super) fn paths(self) -> Vec<FieldPath> {
         match self {
             Figure::Requests(r) => vec![FieldPath::Request(r, Applicant::Total)],
             Figure::Group(g) => g
@@ -69,7 +69,12 @@ impl Figure {
     /// The values the table can be said to hold: stated and computed (they differ only when a
     /// total is itself wrong, which T3/T4 rules report). `None` when the cells are not filled.
     pub(super) fn values(self, r: &Report) -> Option<Vec<u64>> {
-        let t = &r.requests;
+        self.values_in(r.tables())
+    }
+
+    /// [`Figure::values`] of any year's tables (this year's, or last year's carried ones).
+    pub(super) fn values_in(self, tables: Tables) -> Option<Vec<u64>> {
+        let t = tables.requests;
         let row_total = |row: RequestRow| -> Option<Vec<u64>> {
             let computed = t.computed_row_total(row);
             let stated = t.get(row, Applicant::Total).value().copied();
@@ -88,19 +93,19 @@ impl Figure {
                 }
                 Some(vec![stated, computed])
             }
-            Figure::Documents(k, c) => r.active.documents(k).get(c).value().map(|&v| vec![v]),
-            Figure::Review(g) => review_total(r, g),
+            Figure::Documents(k, c) => tables.active.documents(k).get(c).value().map(|&v| vec![v]),
+            Figure::Review(g) => review_total(tables.review, g),
             Figure::Litigation => {
-                let a = review_total(r, ReviewGroup::LitigationDirect)?;
-                let b = review_total(r, ReviewGroup::LitigationAfterReconsideration)?;
+                let a = review_total(tables.review, ReviewGroup::LitigationDirect)?;
+                let b = review_total(tables.review, ReviewGroup::LitigationAfterReconsideration)?;
                 Some(vec![a[0] + b[0], a[1] + b[1]])
             }
         }
     }
 }
 
-fn review_total(r: &Report, g: ReviewGroup) -> Option<Vec<u64>> {
-    let row = r.review.group(g);
+fn review_total(review: &ReviewTable, g: ReviewGroup) -> Option<Vec<u64>> {
+    let row = review.group(g);
     let computed = row.computed_total();
     let all_empty = ReviewOutcome::ALL.iter().all(|&o| row.get(o).is_empty());
     (!all_empty).then(|| vec![row.total.value().copied().unwrap_or(computed), computed])
@@ -250,7 +255,7 @@ pub(super) fn quotes(text: &str) -> Vec<Quote> {
 }
 
 /// `n` written the way `like` is: full-width digits stay full-width ("１４５" → "１４６").
-fn digits_like(like: &str, n: u64) -> String {
+pub(super) fn digits_like(like: &str, n: u64) -> String {
     let s = n.to_string();
     if like.chars().any(|c| ('０'..='９').contains(&c)) {
         s.chars()

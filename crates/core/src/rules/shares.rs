@@ -66,7 +66,7 @@ fn percents(text: &str) -> Vec<Percent> {
     out
 }
 
-fn is_sentence_break(c: char) -> bool {
+pub(super) fn is_sentence_break(c: char) -> bool {
     "。；;！？!?\n".contains(c)
 }
 
@@ -181,7 +181,7 @@ fn sentence_of(text: &str, start: usize, end: usize) -> &str {
 }
 
 /// The byte just after the last character of `s` that `pred` accepts (0 when none does).
-fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
+pub(super) fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
     s.char_indices()
         .rev()
         .find(|(_, c)| pred(*c))
@@ -189,7 +189,7 @@ fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
 }
 
 /// The table quote nearest before `at` in the same sentence.
-fn quote_before<'q>(qs: &'q [Quote], text: &str, at: usize) -> Option<&'q Quote> {
+pub(super) fn quote_before<'q>(qs: &'q [Quote], text: &str, at: usize) -> Option<&'q Quote> {
     let sentence = after_last(&text[..at], is_sentence_break);
     qs.iter().rev().find(|q| q.end <= at && q.start >= sentence)
 }
@@ -210,58 +210,56 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .filter(|c| !is_blank(*c))
                 .collect();
             let after = text[p.end..].trim_start_matches(is_blank);
-            let claim =
-                if lead.contains("同比") || lead.contains("较上年") || lead.contains("比上年")
-                {
-                    if let Some(d) = growth(ctx, text, &qs, &p, &lead) {
-                        out.push(d.finish(path, text, &p));
-                    }
-                    continue;
-                } else if lead.contains("办结率")
+            let claim = if super::year_text::compares_years(&lead, ctx) {
+                if let Some(d) = growth(ctx, text, &qs, &p, &lead) {
+                    out.push(d.finish(path, text, &p));
+                }
+                continue;
+            } else if lead.contains("办结率")
                     && !["按时", "按期", "及时", "满意"]
                         .iter()
                         .any(|w| lead.contains(w))
                     // A 办结率 of 政务服务 办件 is not one of the requests.
                     && sentence_of(text, p.digits.start, p.end).contains("申请")
-                {
-                    let new = request_total(r, RequestRow::NewReceived);
-                    let carried = request_total(r, RequestRow::CarriedOver);
-                    Claim {
-                        what: "表三办理结果总计".into(),
-                        num: request_total(r, RequestRow::Total),
-                        bases: vec![
-                            ("表三本年新收与上年结转之和", new + carried),
-                            ("表三本年新收总计", new),
-                        ],
-                    }
-                } else if lead.contains('占') {
-                    let Some(q) = quote_before(&qs, text, p.digits.start) else {
-                        continue;
-                    };
-                    // "予以公开 101 件，涉及企业 50 家，占 30%": another number stands between,
-                    // and the share may be of it.
-                    if text[q.end..p.digits.start]
-                        .chars()
-                        .any(|c| fold_width(c).is_ascii_digit())
-                    {
-                        continue;
-                    }
-                    let Some(c) = classify(&q.clause).and_then(|f| claim_for(f, r)) else {
-                        continue;
-                    };
-                    c
-                } else if let Some(rest) = after.strip_prefix('的') {
-                    let clause: String = rest
-                        .chars()
-                        .take_while(|c| !super::narrative::is_clause_break(fold_width(*c)))
-                        .collect();
-                    let Some(c) = classify(&clause).and_then(|f| claim_for(f, r)) else {
-                        continue;
-                    };
-                    c
-                } else {
+            {
+                let new = request_total(r, RequestRow::NewReceived);
+                let carried = request_total(r, RequestRow::CarriedOver);
+                Claim {
+                    what: "表三办理结果总计".into(),
+                    num: request_total(r, RequestRow::Total),
+                    bases: vec![
+                        ("表三本年新收与上年结转之和", new + carried),
+                        ("表三本年新收总计", new),
+                    ],
+                }
+            } else if lead.contains('占') {
+                let Some(q) = quote_before(&qs, text, p.digits.start) else {
                     continue;
                 };
+                // "予以公开 101 件，涉及企业 50 家，占 30%": another number stands between,
+                // and the share may be of it.
+                if text[q.end..p.digits.start]
+                    .chars()
+                    .any(|c| fold_width(c).is_ascii_digit())
+                {
+                    continue;
+                }
+                let Some(c) = classify(&q.clause).and_then(|f| claim_for(f, r)) else {
+                    continue;
+                };
+                c
+            } else if let Some(rest) = after.strip_prefix('的') {
+                let clause: String = rest
+                    .chars()
+                    .take_while(|c| !super::narrative::is_clause_break(fold_width(*c)))
+                    .collect();
+                let Some(c) = classify(&clause).and_then(|f| claim_for(f, r)) else {
+                    continue;
+                };
+                c
+            } else {
+                continue;
+            };
             if let Some(d) = share(&claim, &p) {
                 out.push(d.finish(path, text, &p));
             }
@@ -334,9 +332,9 @@ fn share(c: &Claim, p: &Percent) -> Option<Pending> {
     })
 }
 
-/// "同比增长 X%": checked only when last year's report is known.
+/// "同比增长 X%": checked only when last year's figures are known (a report given, or carried).
 fn growth(ctx: &Ctx, text: &str, qs: &[Quote], p: &Percent, lead: &str) -> Option<Pending> {
-    let last = ctx.last_year?;
+    let last = ctx.previous?;
     let up = ["增长", "增加", "上升", "提高"]
         .iter()
         .any(|w| lead.contains(w));
@@ -347,7 +345,7 @@ fn growth(ctx: &Ctx, text: &str, qs: &[Quote], p: &Percent, lead: &str) -> Optio
     let q = quote_before(qs, text, p.digits.start)?;
     let fig = classify(&q.clause)?;
     let now = *fig.values(ctx.report)?.first()?;
-    let before = *fig.values(last)?.first()?;
+    let before = *fig.values_in(last)?.first()?;
     if before == 0 {
         return None;
     }
