@@ -153,6 +153,16 @@ enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+    /// 比较两个年度的年报：表二、表三、表四每一格和收费金额的上年数、本年数和增减，标出异常变化
+    Compare {
+        /// 一个年度的年报（.nianbao.json，或可导入的 Word、网页、文本）
+        a: PathBuf,
+        /// 另一个年度的年报；两份的先后不限，年度早的作为上年
+        b: PathBuf,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
     /// 列出全部审核规则
     Rules {
         /// 以 JSON 输出
@@ -274,6 +284,7 @@ fn main() -> ExitCode {
             output,
             force,
         } => year_cmd::attach(&this, &last, output.as_deref(), force),
+        Command::Compare { a, b, json } => year_cmd::compare(&a, &b, json),
         Command::Rules { json, markdown } => {
             print_rules(json, markdown);
             ExitCode::SUCCESS

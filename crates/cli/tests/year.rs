@@ -122,3 +122,77 @@ fn attach_refuses_a_report_of_the_wrong_year_and_writes_nothing() {
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("已经存在"));
 }
+
+#[test]
+fn compare_two_years_side_by_side() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let this = next_year(
+        dir.path(),
+        &[
+            ("active.licensing", "284140"),
+            ("requests.new_received.natural_person", "111"),
+            ("requests.new_received.total", "166"),
+        ],
+    );
+    let t = this.to_str().expect("path");
+    let last = fixture("003");
+    let l = last.to_str().expect("path");
+
+    let o = nianbao(&["compare", l, t]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    let line = |label: &str| -> Vec<String> {
+        out.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("{label} in {out}"))
+            .split_whitespace()
+            .skip(1)
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(
+        line("表二·行政许可·本年处理决定数量"),
+        ["28414", "284140", "+255726", "←", "YEAR-CHANGE-EXTREME"]
+    );
+    assert_eq!(line("表三·自然人·本年新收"), ["91", "111", "+20"]);
+    assert_eq!(line("表三·总计·本年新收"), ["146", "166", "+20"]);
+    assert_eq!(
+        line("表二·行政事业性收费·本年收费金额"),
+        ["4351.7195", "4351.7195", "0.0000"]
+    );
+    assert!(out.contains("上年（2023）") && out.contains("本年（2024）"));
+    assert!(out.contains("有 1 处变化异常"), "{out}");
+
+    // --json, the files in the other order: the earlier year is still last year.
+    let o = nianbao(&["compare", "--json", t, l]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["last_year"]["year"], 2023);
+    assert_eq!(v["this_year"]["year"], 2024);
+    let cells = v["cells"].as_array().expect("cells");
+    assert_eq!(cells.len(), 6 + 3 + 1 + 25 * 7 + 15, "every cell once");
+    let cell = |p: &str| {
+        cells
+            .iter()
+            .find(|c| c["path"] == p)
+            .unwrap_or_else(|| panic!("{p}"))
+            .clone()
+    };
+    let c = cell("active.licensing");
+    assert_eq!(
+        (&c["before"], &c["now"], &c["change"], &c["flag"]),
+        (
+            &Value::from("28414"),
+            &Value::from("284140"),
+            &Value::from("+255726"),
+            &Value::from("YEAR-CHANGE-EXTREME")
+        )
+    );
+    assert_eq!(cell("review.reconsideration.total")["change"], "0");
+    assert_eq!(cells.iter().filter(|c| !c["flag"].is_null()).count(), 1);
+
+    // Two reports of one year cannot be compared by year.
+    let o = nianbao(&["compare", l, l]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("都是 2023 年的"), "{}", text(&o));
+}

@@ -5,6 +5,7 @@
 //! [`file::load_report`]; the editor calls [`model::Report::apply`] and [`rules::validate`].
 
 pub mod cell;
+pub mod compare;
 pub mod diagnostic;
 pub mod edit;
 pub mod error;

@@ -207,10 +207,15 @@ fn is_total(p: FieldPath) -> bool {
 }
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let Some(before) = ctx.previous else {
-        return;
-    };
-    let now = ctx.report.tables();
+    if let Some(before) = ctx.previous {
+        out.extend(findings(ctx.report.tables(), before));
+    }
+}
+
+/// The YEAR-CHANGE findings of `now` against `before`, whatever their years (`nianbao compare`
+/// flags with them two years that need not be adjacent).
+pub fn findings(now: Tables, before: Tables) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     let year = before
         .year
         .map_or("上年".to_string(), |y| format!("{y} 年"));
@@ -238,11 +243,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             "请核对是否多打或漏打了数字、填错了行或列；如确属实际变化，建议在正文中说明原因。",
         ));
     }
-    fee(ctx, before, &year, out);
+    fee(now, before, &year, &mut out);
+    out
 }
 
-fn fee(ctx: &Ctx, before: Tables, year: &str, out: &mut Vec<Diagnostic>) {
-    let (Some(&b), Some(&n)) = (before.active.fee.value(), ctx.report.active.fee.value()) else {
+fn fee(now: Tables, before: Tables, year: &str, out: &mut Vec<Diagnostic>) {
+    let (Some(&b), Some(&n)) = (before.active.fee.value(), now.active.fee.value()) else {
         return;
     };
     let t = &THRESHOLDS;
