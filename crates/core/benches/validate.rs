@@ -28,6 +28,24 @@ fn bench(c: &mut Criterion) {
     c.bench_function("generate the three paragraphs of seed 003", |b| {
         b.iter(|| nianbao_core::Paragraph::ALL.map(|p| black_box(&report).generated(p)))
     });
+    // Seed 003 as its own next year with 2023's tables attached: every year-to-year comparison
+    // runs (cells, totals, fee, year-comparing text); the same report without them is the baseline.
+    let mut next = report.clone();
+    next.apply("meta.year", "2024").expect("year");
+    next.apply(
+        "overview.intro",
+        "全年共受理政府信息公开申请 146 件，与上年持平，同比增长 0%。",
+    )
+    .expect("intro");
+    let mut without = next.clone();
+    without.last_year = None;
+    next.attach_last_year(&report).expect("attach");
+    c.bench_function("validate seed 003 as 2024, no last year (baseline)", |b| {
+        b.iter(|| validate(black_box(&without), None))
+    });
+    c.bench_function("validate seed 003 as 2024, last year attached", |b| {
+        b.iter(|| validate(black_box(&next), None))
+    });
     let mut edited = report.clone();
     c.bench_function("apply one edit + validate", |b| {
         b.iter(|| {

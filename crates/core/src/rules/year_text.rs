@@ -69,8 +69,16 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     };
     let r = ctx.report;
+    // Every comparing sentence names the year it compares with; most fields name none, and skip
+    // the scanning (this runs on every keystroke).
+    // A prefilter only: "2023" anywhere lets the field be read ("较 2023 年" has blanks).
+    let named_year = previous.year.map(|y| y.to_string());
     for (path, text) in narrative_fields(r) {
-        if !text.contains('件') && !text.contains("持平") {
+        let names_a_year = ["上年", "上一年", "同比", "去年"]
+            .iter()
+            .any(|w| text.contains(w))
+            || named_year.as_deref().is_some_and(|y| text.contains(y));
+        if !names_a_year || (!text.contains('件') && !text.contains("持平")) {
             continue;
         }
         let qs = quotes(text);
