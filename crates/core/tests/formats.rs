@@ -117,3 +117,18 @@ fn version_2_file_keeps_all_of_last_years_tables() {
     let again = load_report(&save_report(&r)).expect("saved copy loads");
     assert_eq!(again, r);
 }
+
+#[test]
+fn any_year_written_for_last_year_is_harmless() {
+    // A hand-edited file may say anything; the largest year must not overflow a comparison.
+    let text = String::from_utf8(frozen("v2.nianbao.json")).expect("utf-8");
+    let edited = text.replacen("\"year\": 2023", "\"year\": 18446744073709551615", 1);
+    assert_ne!(edited, text, "the frozen file has last_year.year 2023");
+    let r = load_report(edited.as_bytes()).expect("loads");
+    assert_eq!(r.last_year.as_ref().map(|l| l.year), Some(u64::MAX));
+    let codes: Vec<_> = validate(&r, None).into_iter().map(|d| d.code).collect();
+    assert!(
+        !codes.iter().any(|c| c.starts_with("YEAR-CHANGE")),
+        "{codes:?}"
+    );
+}

@@ -78,7 +78,7 @@ impl Report {
         let last_year = last.meta.year().ok_or(CoreError::LastYearNoYear {
             which: "所选的上年报告",
         })?;
-        if last_year + 1 != this_year {
+        if last_year.checked_add(1) != Some(this_year) {
             return Err(CoreError::LastYearWrongYear {
                 found: last_year,
                 this_year,

@@ -38,9 +38,13 @@ pub(crate) fn previous<'a>(
     match (last_year, &report.last_year) {
         (Some(last), _) => {
             let same_agency = report.meta.agency.trim() == last.meta.agency.trim();
-            (last.meta.year()? + 1 == this_year && same_agency).then(|| last.tables())
+            (last.meta.year()?.checked_add(1) == Some(this_year) && same_agency)
+                .then(|| last.tables())
         }
-        (None, Some(carried)) => (carried.year + 1 == this_year).then(|| carried.tables()),
+        // The year comes from the file as written: any number, so no arithmetic that can overflow.
+        (None, Some(carried)) => {
+            (carried.year.checked_add(1) == Some(this_year)).then(|| carried.tables())
+        }
         (None, None) => None,
     }
 }
