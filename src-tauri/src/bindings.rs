@@ -45,6 +45,7 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
         "{ path: FieldPath; at: number }",
         "EditResult",
     ),
+    ("attach_last_year", "Record<string, never>", "FileOutcome"),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {

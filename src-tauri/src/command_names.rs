@@ -25,4 +25,5 @@ pub const COMMANDS: &[&str] = &[
     "open_export",
     "apply_fix",
     "insert_generated",
+    "attach_last_year",
 ];

@@ -99,6 +99,54 @@ impl Document {
         self.revision += 1;
     }
 
+    /// A change the edit API has no field for (关联上年年报), as one undo step. All or nothing.
+    pub fn change(
+        &mut self,
+        f: impl FnOnce(&mut Report) -> Result<(), nianbao_core::CoreError>,
+    ) -> AppResult<()> {
+        let mut next = self.report.clone();
+        f(&mut next)?;
+        if next == self.report {
+            return Ok(());
+        }
+        let before = std::mem::replace(&mut self.report, next);
+        self.push_undo(before);
+        self.redo.clear();
+        self.coalesce = None;
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Last year's figures beside each table cell: the text of every cell of tables 二, 三 and 四
+    /// and the fee in the figures the report carries, by path (cells last year left empty are
+    /// left out: unknown is not 0).
+    pub fn previous(&self) -> BTreeMap<String, String> {
+        let Some(last) = &self.report.last_year else {
+            return BTreeMap::new();
+        };
+        let mut tables = Report::default();
+        tables.active = last.active.clone();
+        tables.requests = last.requests.clone();
+        tables.review = last.review.clone();
+        FieldPath::all_fields()
+            .into_iter()
+            .filter(|p| {
+                matches!(
+                    p,
+                    FieldPath::Document(..)
+                        | FieldPath::Decision(_)
+                        | FieldPath::Fee
+                        | FieldPath::Request(..)
+                        | FieldPath::Review(..)
+                )
+            })
+            .filter_map(|p| {
+                let t = tables.text_at(p)?;
+                (!t.is_empty()).then(|| (p.to_string(), t))
+            })
+            .collect()
+    }
+
     /// Every field's text, for a full refresh of the UI.
     pub fn fields(&self) -> BTreeMap<String, String> {
         FieldPath::all_fields()

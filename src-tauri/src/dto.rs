@@ -207,6 +207,11 @@ pub struct Snapshot {
     /// A new report's year and the other year the user may mean: `[suggested, other]`.
     #[ts(type = "[number, number] | null")]
     pub year_choice: Option<Vec<u64>>,
+    /// Last year's figures the report carries, by cell; empty when it carries none.
+    #[ts(type = "Partial<Record<FieldPath, string>>")]
+    pub previous: BTreeMap<String, String>,
+    /// The year of those figures.
+    pub previous_year: Option<u64>,
 }
 
 /// What the recovery offer names: when the work was last autosaved and what it is.
@@ -296,5 +301,7 @@ pub fn snapshot(
         notice,
         recovery,
         year_choice: None,
+        previous: d.previous(),
+        previous_year: d.report().last_year.as_ref().map(|l| l.year),
     }
 }

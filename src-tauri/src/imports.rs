@@ -77,6 +77,40 @@ pub async fn open_dropped<R: Runtime>(
     Ok(done_with(app, state, notes))
 }
 
+/// 关联上年年报: last year's tables (from a `.nianbao.json` or anything 导入 reads) kept in this
+/// report, to show beside each cell and to check this year's figures against. One undo step.
+#[tauri::command]
+pub async fn attach_last_year<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<FileOutcome> {
+    let Some(path) = dialogs::pick_open(
+        &app,
+        "选择上一年度的年报",
+        &[&dialogs::REPORT, &dialogs::IMPORTABLE],
+    )
+    .await
+    else {
+        return Ok(FileOutcome::Cancelled);
+    };
+    let name = files::display_name(&path);
+    let last = if name.to_lowercase().ends_with(".json") {
+        files::read_report(&path)?
+    } else {
+        import_off_thread(path).await?.0
+    };
+    state
+        .doc_mut()
+        .change(|r| r.attach_last_year(&last))
+        .map_err(|e| {
+            AppError::new(
+                "errors.last_year",
+                format!("无法关联“{name}”：{}", e.message),
+            )
+        })?;
+    Ok(done_with(&app, &state, Vec::new()))
+}
+
 /// 导入: a published report's text becomes a new, unsaved document.
 #[tauri::command]
 pub async fn import_report<R: Runtime>(

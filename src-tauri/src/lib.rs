@@ -299,6 +299,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             commands::fill_empty,
             commands::review_all,
             exports::open_export,
+            imports::attach_last_year,
             commands::apply_fix,
             commands::insert_generated,
         ])

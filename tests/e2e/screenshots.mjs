@@ -71,6 +71,29 @@ try {
     }
   }
   await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1400, height: 900 }).catch(() => undefined);
+  await sleep(400);
+
+  // 以上年年报新建 from seed 003: last year's figures under each cell, one planted slip flagged.
+  // The bubble shots left unsaved edits: 不保存, then last year's file.
+  fs.writeFileSync(process.env.NIANBAO_AUTOMATION_PICKS, `不保存\n${SEED}\n`);
+  await s.exec(() => document.getElementById("cmd-next-year").click());
+  await s.waitFor(() => document.body.classList.contains("has-prev"), 20000, "last year's figures");
+  await s.exec(() => document.querySelector('#nav button[data-section="requests"]').click());
+  await s.exec(() => {
+    for (const [p, v] of [
+      ["requests.new_received.natural_person", "910"],
+      ["requests.new_received.legal_service_agency", "60"],
+    ]) {
+      const el = document.querySelector(`[data-path="${p}"]`);
+      el.focus();
+      el.value = v;
+      el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    }
+    document.getElementById("form").focus();
+  });
+  await s.waitFor(() => document.querySelector("span.prev.flag"), 5000, "flag");
+  await sleep(400);
+  shoot("previous-values.png");
   await s.exec(() => document.getElementById("cmd-preview").click());
   await s.waitFor(() => document.getElementById("preview").dataset.pages, 20000, "preview");
   await sleep(500);

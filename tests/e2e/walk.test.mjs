@@ -54,6 +54,17 @@ async function retype(s, p, text) {
   await s.type(await s.find(field(p)), text);
 }
 
+/** Clicks what the selector finds, again if the list was redrawn between finding and clicking. */
+async function clickFresh(s, css) {
+  for (let i = 0; ; i++) {
+    try {
+      return await s.click(await s.find(css));
+    } catch (e) {
+      if (i >= 4 || !String(e).includes("stale element")) throw e;
+    }
+  }
+}
+
 async function settled(s) {
   await s.execAsync(async () => {
     for (let i = 0; i < 4; i++) await new Promise((r) => requestAnimationFrame(r));
@@ -396,7 +407,7 @@ test("jumping to a finding about a text selects what it quotes", async () => {
     await section(s, "requests");
     await retype(s, "requests.new_received.natural_person", "92");
     await s.waitFor(() => document.querySelector('#findings .finding[data-code="TEXT-TABLE-MISMATCH"]'), 3000, "text finding");
-    await s.click(await s.find('#findings .finding[data-code="TEXT-TABLE-MISMATCH"]'));
+    await clickFresh(s, '#findings .finding[data-code="TEXT-TABLE-MISMATCH"]');
     await s.waitFor(() => document.activeElement?.dataset.path === "overview.requests", 3000, "jumped");
     const selected = await s.exec(() => {
       const el = document.activeElement;
@@ -413,7 +424,7 @@ test("jumping to a finding about a text selects what it quotes", async () => {
     });
     await s.type(await s.find(field("problems")), "规范办理流程 and 答复文书。");
     await s.waitFor(() => document.querySelector('#findings .finding[data-code="TEXT-ENGLISH"]'), 3000, "english finding");
-    await s.click(await s.find('#findings .finding[data-code="TEXT-ENGLISH"]'));
+    await clickFresh(s, '#findings .finding[data-code="TEXT-ENGLISH"]');
     await s.waitFor(() => document.activeElement?.dataset.path === "problems", 3000, "jumped to 五");
     assert.equal(
       await s.exec(() => {
@@ -421,6 +432,59 @@ test("jumping to a finding about a text selects what it quotes", async () => {
         return el.value.slice(el.selectionStart, el.selectionEnd);
       }),
       "and",
+    );
+  });
+});
+
+test("a report started from last year's file shows every previous value under its cell, flagged where a YEAR-CHANGE rule fires", async () => {
+  const picks = process.env.NIANBAO_AUTOMATION_PICKS;
+  const last = JSON.parse(fs.readFileSync(SEED, "utf8"));
+  await withApp(null, async (s) => {
+    fs.writeFileSync(picks, `${SEED}\n`);
+    await s.click(await s.find("#cmd-next-year"));
+    await s.waitFor(() => document.body.classList.contains("has-prev"), 10000, "last year's figures");
+    // Every cell of 二, 三 and 四 that last year filled shows its figure.
+    const shown = await s.exec(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll("span.prev[data-prev-for]")]
+          .filter((p) => !p.hidden)
+          .map((p) => [p.dataset.prevFor, p.textContent]),
+      ),
+    );
+    const expected = {};
+    for (const [row, cols] of Object.entries(last.requests)) {
+      for (const [col, v] of Object.entries(cols)) if (v !== "") expected[`requests.${row}.${col}`] = v;
+    }
+    for (const [g, outcomes] of Object.entries(last.review)) {
+      for (const [o, v] of Object.entries(outcomes)) if (v !== "") expected[`review.${g}.${o}`] = v;
+    }
+    assert.ok(Object.keys(expected).length >= 190, `${Object.keys(expected).length} cells in the fixture`);
+    for (const [p, v] of Object.entries(expected)) {
+      assert.ok(shown[p]?.startsWith(`上年 ${v}`), `${p}: shown ${shown[p]}, last year ${v}`);
+    }
+    // 上年结转 was carried from last year's 结转下年度; a change shows with its sign.
+    await section(s, "requests");
+    await retype(s, "requests.new_received.natural_person", "910");
+    await s.waitFor(
+      () => document.querySelector('span.prev[data-prev-for="requests.new_received.natural_person"]').textContent === "上年 91（+819）",
+      3000,
+      "change shown",
+    );
+    await s.waitFor(
+      () => document.querySelector('span.prev[data-prev-for="requests.new_received.natural_person"]').classList.contains("flag"),
+      3000,
+      "flagged by YEAR-CHANGE",
+    );
+    assert.equal(
+      await s.exec(() => document.querySelector('span.prev[data-prev-for="requests.new_received.commercial_enterprise"]').classList.contains("flag")),
+      false,
+      "only where a rule fires",
+    );
+    // The toggle hides them.
+    await s.click(await s.find('.page[data-section="requests"] input.show-prev'));
+    assert.equal(
+      await s.exec(() => getComputedStyle(document.querySelector('span.prev[data-prev-for="requests.new_received.natural_person"]')).display),
+      "none",
     );
   });
 });

@@ -334,7 +334,15 @@ recovery: RecoveryOffer | null,
 /**
  * A new report's year and the other year the user may mean: `[suggested, other]`.
  */
-yearChoice: [number, number] | null, };
+yearChoice: [number, number] | null, 
+/**
+ * Last year's figures the report carries, by cell; empty when it carries none.
+ */
+previous: Partial<Record<FieldPath, string>>, 
+/**
+ * The year of those figures.
+ */
+previousYear: number | null, };
 
 export type FieldEdit = { path: FieldPath, text: string, };
 
@@ -463,4 +471,5 @@ export interface Commands {
   open_export: { args: { folder: boolean }; result: null };
   apply_fix: { args: { fix: FixDto }; result: EditResult };
   insert_generated: { args: { path: FieldPath; at: number }; result: EditResult };
+  attach_last_year: { args: Record<string, never>; result: FileOutcome };
 }

@@ -16,6 +16,8 @@ export interface Field {
   grid: Grid | null;
   /** Stated totals: where the computed value is offered. */
   choice: HTMLButtonElement | null;
+  /** Table cells: last year's figure and the change, under the number. */
+  prev: HTMLElement | null;
 }
 
 export interface Grid {
@@ -122,7 +124,7 @@ export function buildForms(layout: Layout, root: HTMLElement, on: Handlers): For
       ),
     );
     bind(el, path, on);
-    forms.fields.set(path, { path, el, section, hints, grid: null, choice: null });
+    forms.fields.set(path, { path, el, section, hints, grid: null, choice: null, prev: null });
   };
 
   const area = (rows: number): HTMLTextAreaElement =>
@@ -192,7 +194,13 @@ function buildTable(spec: TableSpec, parent: HTMLElement, on: Handlers, forms: F
     fill.addEventListener("click", () => {
       on.fillEmpty(spec.section);
     });
-    parent.append(h("div", { class: "table-tools" }, fill));
+    const toggle = h("input", { type: "checkbox", class: "show-prev", checked: true });
+    toggle.addEventListener("change", () => {
+      document.body.classList.toggle("hide-prev", !toggle.checked);
+      for (const t of document.querySelectorAll<HTMLInputElement>("input.show-prev")) t.checked = toggle.checked;
+    });
+    const label = h("label", { class: "prev-toggle", title: "在每个格子下显示上年数和增减（需要关联上年年报）" }, toggle, "显示上年数");
+    parent.append(h("div", { class: "table-tools" }, label, fill));
   }
   parent.append(wrap, list);
   forms.grids.push(grid);
@@ -248,13 +256,14 @@ function cellElement(
       const choice = c.total
         ? h("button", { type: "button", class: "choice", hidden: true })
         : null;
-      const td = h("td", { colspan: c.colspan, class: c.total ? "cell total" : "cell" }, el, choice);
+      const prev = h("span", { class: "prev", hidden: true, "data-prev-for": c.path });
+      const td = h("td", { colspan: c.colspan, class: c.total ? "cell total" : "cell" }, el, choice, prev);
       bind(el, c.path, on);
       choice?.addEventListener("click", () => {
         on.choose(c.path);
       });
       inputs.push(el);
-      forms.fields.set(c.path, { path: c.path, el, section, hints: null, grid, choice });
+      forms.fields.set(c.path, { path: c.path, el, section, hints: null, grid, choice, prev });
       return td;
     }
   }

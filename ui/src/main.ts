@@ -156,6 +156,13 @@ function showSection(key: SectionKey): void {
   for (const [k, b] of app.navButtons) b.setAttribute("aria-current", k === key ? "page" : "false");
 }
 
+/** The first field of a section, in the order of its form (not a table's tool or toggle). */
+function firstField(key: SectionKey): Field | undefined {
+  if (!app) return undefined;
+  for (const f of app.forms.fields.values()) if (f.section === key) return f;
+  return undefined;
+}
+
 function fieldOf(path: string): Field | undefined {
   return app?.forms.fields.get(path);
 }
@@ -175,8 +182,7 @@ function jump(d: DiagnosticDto): void {
   } else {
     const page = app.forms.pages.get(section);
     page?.scrollIntoView({ block: "start" });
-    const first = page?.querySelector<HTMLElement>("input, textarea, select");
-    first?.focus({ preventScroll: true });
+    firstField(section)?.el.focus({ preventScroll: true });
   }
 }
 
@@ -204,6 +210,7 @@ function applyResult(r: EditResult): void {
 function applySnapshot(s: Snapshot): void {
   if (!app) return;
   for (const [path, text] of Object.entries(s.fields)) app.view.setValue(path, text);
+  app.view.setPrevious(s.previous, s.previousYear);
   app.view.update(s.diagnostics, s.computed);
   app.revision = 0;
   applyStatus(s.status);
@@ -477,6 +484,9 @@ function toolbar(): { undo: HTMLButtonElement; redo: HTMLButtonElement; recentLi
     button("以上年年报新建", "", "cmd-next-year", () => {
       fileCommand(() => call("new_next_year", {}), "已新建下一年度年报");
     }),
+    button("关联上年年报", "", "cmd-attach-last-year", () => {
+      fileCommand(() => call("attach_last_year", {}), "已关联上年年报");
+    }),
     exportMenu,
     preview,
     button("审核", "F9", "cmd-review", reviewAll),
@@ -513,8 +523,7 @@ function navigator(layout: Layout): {
       if (e.key !== "Enter" || imeKey(e)) return;
       e.preventDefault();
       showSection(s.key);
-      const first = app?.forms.pages.get(s.key)?.querySelector<HTMLElement>("input, textarea, select");
-      first?.focus();
+      firstField(s.key)?.el.focus();
     });
     buttons.set(s.key, b);
     badges.set(s.key, { errors, warnings });

@@ -16,6 +16,24 @@ function keyOf(list: DiagnosticDto[]): string {
 
 const SEVERITY_CLASS = { error: "sev-error", warning: "sev-warning", info: "sev-info" } as const;
 
+/** "+3", "−12", "持平" — or "" when either side is not a plain number. Exact for counts (digit
+ * strings compared as BigInt) and for fees to four decimals. */
+function change(before: string, now: string): string {
+  const num = /^\d+(\.\d+)?$/;
+  if (!num.test(before) || !num.test(now)) return "";
+  const scale = (s: string): bigint => {
+    const [i = "0", f = ""] = s.split(".");
+    return BigInt(i + f.padEnd(4, "0").slice(0, 4));
+  };
+  const d = scale(now) - scale(before);
+  if (d === 0n) return "持平";
+  const abs = d < 0n ? -d : d;
+  const whole = abs / 10000n;
+  const frac = abs % 10000n;
+  const text = frac === 0n ? whole.toString() : `${whole}.${frac.toString().padStart(4, "0").replace(/0+$/, "")}`;
+  return `${d < 0n ? "−" : "+"}${text}`;
+}
+
 export class View {
   private diagnostics: DiagnosticDto[] = [];
   private computed: Partial<Record<FieldPath, string>> = {};
@@ -33,6 +51,37 @@ export class View {
     private jump: (d: DiagnosticDto) => void,
     private fix: (f: FixDto) => void,
   ) {}
+
+  private previous: Partial<Record<string, string>> = {};
+  private previousYear: number | null = null;
+
+  /** Last year's figures, by cell (after open, new, import, 关联上年年报). */
+  setPrevious(previous: Partial<Record<string, string>>, year: number | null): void {
+    this.previous = previous;
+    this.previousYear = year;
+    document.body.classList.toggle("has-prev", year !== null);
+    this.drawPrevious();
+  }
+
+  /** Under each cell: 上年 N and the change; coloured only when a YEAR-CHANGE rule fires there. */
+  private drawPrevious(): void {
+    for (const f of this.forms.fields.values()) {
+      if (!f.prev) continue;
+      const before = this.previous[f.path];
+      if (before === undefined || this.previousYear === null) {
+        f.prev.hidden = true;
+        continue;
+      }
+      const now = f.el.value.trim();
+      const delta = change(before, now);
+      setText(f.prev, delta ? `上年 ${before}（${delta}）` : `上年 ${before}`);
+      const title = `${f.el.getAttribute("aria-label") ?? ""}\n${this.previousYear} 年：${before}${now ? `；本年：${now}` : ""}${delta ? `；增减 ${delta}` : ""}`;
+      if (f.el.title !== title) f.el.title = title;
+      const flagged = (this.byPath.get(f.path) ?? []).some((d) => d.code.startsWith("YEAR-CHANGE"));
+      f.prev.classList.toggle("flag", flagged);
+      f.prev.hidden = false;
+    }
+  }
 
   setValue(path: string, text: string): void {
     const f = this.forms.fields.get(path);
@@ -64,6 +113,7 @@ export class View {
       this.drawTableList(g);
     }
     for (const f of this.forms.fields.values()) if (f.choice) this.updateChoice(f);
+    if (this.previousYear !== null) this.drawPrevious();
     this.drawNav();
     this.drawFindings();
   }
