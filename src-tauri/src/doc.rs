@@ -124,10 +124,12 @@ impl Document {
         let Some(last) = &self.report.last_year else {
             return BTreeMap::new();
         };
-        let mut tables = Report::default();
-        tables.active = last.active.clone();
-        tables.requests = last.requests.clone();
-        tables.review = last.review.clone();
+        let tables = Report {
+            active: last.active.clone(),
+            requests: last.requests.clone(),
+            review: last.review.clone(),
+            ..Report::default()
+        };
         FieldPath::all_fields()
             .into_iter()
             .filter(|p| {
