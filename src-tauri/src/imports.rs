@@ -22,6 +22,9 @@ pub struct ImportNote {
     pub line: u32,
     pub text: String,
     pub reason: String,
+    /// The field the note is about, when the importer knows it: where a click on it jumps.
+    #[ts(type = "FieldPath | null")]
+    pub path: Option<String>,
 }
 
 /// Reads and imports a report file of any form (old .doc/.wps through LibreOffice when it is
@@ -37,6 +40,7 @@ pub fn import_file(path: &Path) -> AppResult<(Report, Vec<ImportNote>)> {
             line: u32::try_from(f.line).unwrap_or(u32::MAX),
             text: f.text,
             reason: f.reason,
+            path: f.path.map(|p| p.to_string()),
         })
         .collect();
     Ok((imported.report, notes))

@@ -366,7 +366,11 @@ export type ImportNote = {
 /**
  * Line in the imported file, from 1.
  */
-line: number, text: string, reason: string, };
+line: number, text: string, reason: string, 
+/**
+ * The field the note is about, when the importer knows it: where a click on it jumps.
+ */
+path: FieldPath | null, };
 
 export type Dropped = { outcome: FileOutcome | null, error: AppError | null, };
 

@@ -129,15 +129,25 @@ function showImportNotes(notes: ImportNote[]): void {
     h(
       "ul",
       {},
-      ...notes.map((n) =>
-        h(
+      ...notes.map((n) => {
+        const li = h(
           "li",
           {},
           h("span", { class: "loc", text: n.line > 0 ? `原文第 ${n.line} 行` : "全文" }),
           n.text ? h("q", { text: n.text }) : null,
           h("span", { class: "why", text: n.reason }),
-        ),
-      ),
+        );
+        const at = n.path;
+        if (at) {
+          // A note about a field jumps to it, as a finding does.
+          const go = h("button", { type: "button", class: "goto", "data-path": at, text: "转到" });
+          go.addEventListener("click", () => {
+            goTo(at);
+          });
+          li.append(go);
+        }
+        return li;
+      }),
     ),
     close,
   );
@@ -165,6 +175,23 @@ function firstField(key: SectionKey): Field | undefined {
 
 function fieldOf(path: string): Field | undefined {
   return app?.forms.fields.get(path);
+}
+
+/** Shows a field (focused) or, for a section's path, the section. */
+function goTo(path: FieldPath): void {
+  if (!app) return;
+  const f = fieldOf(path);
+  if (f) {
+    showSection(f.section);
+    f.el.scrollIntoView({ block: "center", inline: "nearest" });
+    f.el.focus({ preventScroll: true });
+    return;
+  }
+  const section = app.layout.sections.find((s) => s.key === path)?.key;
+  if (section) {
+    showSection(section);
+    firstField(section)?.el.focus();
+  }
 }
 
 /** A click in the findings list: show the section, scroll to the field and focus it. */

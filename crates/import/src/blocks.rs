@@ -240,6 +240,7 @@ pub fn to_text(blocks: &[Block]) -> (String, Vec<ImportFinding>) {
                                     "表格中的数字“{text}”所在的格子跨了 {} 行，只放在了第一行，其余行的这一格留空，请核对。",
                                     c.rowspan
                                 ),
+                                path: None,
                             });
                         } else {
                             // A label spanning rows ("（三）不予公开" over its eight reasons)

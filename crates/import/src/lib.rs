@@ -40,6 +40,9 @@ pub struct ImportFinding {
     pub text: String,
     /// A Chinese sentence saying what happened and what to check.
     pub reason: String,
+    /// The field the finding is about, when one is (a table row's first cell, a missing
+    /// section): where the editor jumps from the import notes.
+    pub path: Option<nianbao_core::FieldPath>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -124,6 +127,7 @@ pub fn import_text(text: &str) -> Imported {
                     },
                     reason: "标题中找不到“××××年”，机关名称和年度未能识别，请在“基本信息”中填写。"
                         .into(),
+                    path: Some(nianbao_core::FieldPath::Agency),
                 }),
             }
         }
@@ -131,6 +135,7 @@ pub fn import_text(text: &str) -> Imported {
             line: 1,
             text: String::new(),
             reason: "没有找到报告标题，机关名称和年度请在“基本信息”中填写。".into(),
+            path: Some(nianbao_core::FieldPath::Agency),
         }),
     }
 
@@ -150,6 +155,7 @@ pub fn import_text(text: &str) -> Imported {
                     "没有找到“{}”这一部分的标题，这部分内容未能导入。",
                     s.heading()
                 ),
+                path: Some(nianbao_core::FieldPath::Section(*s)),
             });
         }
     }

@@ -45,6 +45,7 @@ pub fn split<'a>(lines: &[&'a str], findings: &mut Vec<ImportFinding>) -> Split<
                     "标题“{}”出现了第二次，已作为正文保留，请删去多余的一处。",
                     section.heading()
                 ),
+                path: Some(nianbao_core::FieldPath::Section(section)),
             });
         }
         match current {
@@ -142,6 +143,7 @@ pub fn overview(preface: &[Line], body: &[Line], findings: &mut Vec<ImportFindin
             line: *n,
             text: l.trim().to_string(),
             reason: "标题与“一、总体情况”之间的文字已放在总体情况的开头部分，请核对。".into(),
+            path: Some(nianbao_core::FieldPath::Intro),
         });
     }
     let mut current: Option<(PartKind, Vec<String>)> = None;
@@ -172,6 +174,7 @@ pub fn overview(preface: &[Line], body: &[Line], findings: &mut Vec<ImportFindin
                         kind.numeral(),
                         kind.heading()
                     ),
+                    path: Some(nianbao_core::FieldPath::Part(kind)),
                 });
             } else {
                 let heading = if heading == kind.heading() {

@@ -2,8 +2,10 @@
 //! follow it — on its own line when they are all there, else over the following lines (one cell
 //! per line, numbers pushed down, labels split from their numbers).
 
-use nianbao_core::model::{Applicant, Report, RequestRow, ReviewGroup, ReviewOutcome};
-use nianbao_core::{CountCell, MoneyCell};
+use nianbao_core::model::{
+    Applicant, DocumentColumn, Report, RequestRow, ReviewGroup, ReviewOutcome, Section,
+};
+use nianbao_core::{CountCell, FieldPath, MoneyCell};
 
 use crate::labels::{
     active_row, is_active_header, is_request_header, normalise, request_row, ActiveRow,
@@ -28,6 +30,9 @@ struct Grammar<R> {
     width: fn(R) -> usize,
     is_header: fn(&str) -> bool,
     table: &'static str,
+    /// Where a finding about a row points the editor: the row's first cell.
+    first_cell: fn(R) -> FieldPath,
+    section: Section,
 }
 
 /// Short texts standing where a number should be ("—", "无", "/"): kept as the cell's text so
@@ -63,6 +68,7 @@ fn collect<R: Copy + PartialEq>(
                     p.label,
                     p.cells.len()
                 ),
+                path: Some((g.first_cell)(p.row)),
             });
             let mut cells = vec![String::new(); missing];
             cells.append(&mut p.cells);
@@ -76,6 +82,7 @@ fn collect<R: Copy + PartialEq>(
                     "{}“{}”一行出现了两次，只导入了第一次的数字。",
                     g.table, p.label
                 ),
+                path: Some((g.first_cell)(p.row)),
             });
         } else {
             rows.push(p);
@@ -128,6 +135,7 @@ fn collect<R: Copy + PartialEq>(
                                         t,
                                         p.cells.len()
                                     ),
+                                    path: Some((g.first_cell)(p.row)),
                                 });
                                 p.cells.drain(..p.cells.len() - need);
                             }
@@ -152,6 +160,7 @@ fn collect<R: Copy + PartialEq>(
                                 "{}中的文字“{t}”不是表格的行名，未能导入，请核对。",
                                 g.table
                             ),
+                            path: Some(FieldPath::Section(g.section)),
                         });
                     }
                 }
@@ -166,6 +175,7 @@ fn collect<R: Copy + PartialEq>(
                                 "{}中的数字“{v}”找不到所属的行，未能导入，请核对。",
                                 g.table
                             ),
+                            path: Some(FieldPath::Section(g.section)),
                         });
                     }
                 }
@@ -218,6 +228,12 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
         width: ActiveRow::cells,
         is_header: is_active_header,
         table: "表二",
+        first_cell: |r| match r {
+            ActiveRow::Documents(k) => FieldPath::Document(k, DocumentColumn::ALL[0]),
+            ActiveRow::Decision(k) => FieldPath::Decision(k),
+            ActiveRow::Fee => FieldPath::Fee,
+        },
+        section: Section::Active,
     };
     for r in collect(body, &g, findings) {
         let a = &mut report.active;
@@ -245,6 +261,8 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
         width: |_| 7,
         is_header: is_request_header,
         table: "表三",
+        first_cell: |r| FieldPath::Request(r, Applicant::NaturalPerson),
+        section: Section::Requests,
     };
     let rows = collect(body, &g, findings);
     let missing: Vec<&str> = RequestRow::ALL
@@ -261,6 +279,10 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
                 missing.len(),
                 missing.join("、")
             ),
+            path: RequestRow::ALL
+                .iter()
+                .find(|r| !rows.iter().any(|x| x.row == **r))
+                .map(|&r| FieldPath::Request(r, Applicant::NaturalPerson)),
         });
     }
     for r in rows {
@@ -305,6 +327,7 @@ pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
                             line: n,
                             text: s.clone(),
                             reason: format!("表四中的文字“{s}”不是表格的内容，未能导入，请核对。"),
+                            path: Some(FieldPath::Section(Section::Review)),
                         });
                     }
                 }
@@ -331,6 +354,10 @@ pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
                 "表四应有 15 个数字，找到了 {} 个，已按顺序填入，请核对。",
                 values.len()
             ),
+            path: Some(FieldPath::Review(
+                ReviewGroup::Reconsideration,
+                ReviewOutcome::Upheld,
+            )),
         });
     }
     let cells = ReviewGroup::ALL

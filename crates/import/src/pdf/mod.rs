@@ -220,6 +220,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
                 line,
                 text: String::new(),
                 reason,
+                path: None,
             })
         };
         if p.unreadable > 0 {
@@ -244,6 +245,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
             line: 0,
             text: String::new(),
             reason: "这份 PDF 是扫描件加上识别软件（OCR）生成的隐藏文字，识别出的文字和数字可能有错，请逐项对照原件核对。".into(),
+            path: None,
         });
     }
     // A few lines of text over page images (a scan with a typed cover) is still a scan.
