@@ -1,5 +1,5 @@
-//! tauri-build reads `tauri.conf.json` from the working directory, and the config lives at the
-//! workspace root (beside `ui/` and `icons/`), so the build script runs from there.
+//! tauri-build reads `tauri.conf.json` from the working directory, which for a build script is
+//! this crate's folder; the Tauri CLI (scripts/package.sh) finds the project the same way.
 
 use std::path::{Path, PathBuf};
 
@@ -10,16 +10,13 @@ include!("src/command_names.rs");
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let root = manifest.parent().unwrap_or(Path::new("..")).to_path_buf();
-    if let Err(e) = std::env::set_current_dir(&root) {
-        panic!("cannot enter the workspace root {}: {e}", root.display());
-    }
     ensure_ui_dist(&root);
     println!(
         "cargo:rerun-if-changed={}",
-        root.join("src-tauri/capabilities").display()
+        manifest.join("capabilities").display()
     );
     let attrs = tauri_build::Attributes::new()
-        .capabilities_path_pattern("src-tauri/capabilities/**/*")
+        .capabilities_path_pattern("capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(e) = tauri_build::try_build(attrs) {
         panic!("tauri-build failed: {e:#}");

@@ -342,7 +342,7 @@ fn blank(year: u64) -> Document {
 
 pub fn run() {
     let app = app_builder(tauri::Builder::default(), file_argument())
-        .build(tauri::generate_context!("../tauri.conf.json"));
+        .build(tauri::generate_context!("tauri.conf.json"));
     match app {
         Ok(app) => app.run(|handle, event| {
             if let tauri::RunEvent::Exit = event {

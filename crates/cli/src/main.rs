@@ -23,7 +23,8 @@ use crate::output::{print_rules, print_validation, FileResult};
     name = "nianbao",
     version,
     about = "年报编制器：编制和审核政府信息公开工作年度报告",
-    long_about = None
+    long_about = None,
+    after_help = AFTER_HELP
 )]
 struct Cli {
     #[command(subcommand)]
@@ -173,6 +174,26 @@ enum Command {
         markdown: bool,
     },
 }
+
+/// The rest of what a manual page would say (the packages install no separate man page): the
+/// usual tasks, exit codes, files and settings. Each command's own options: `nianbao 命令 --help`.
+const AFTER_HELP: &str = "\
+常用示例：
+  nianbao new --agency 孟州市人民政府 --kind 人民政府 --year 2025 -o 2025年报.nianbao.json
+  nianbao import 2024年报.docx                     从 Word、网页或文本导入，生成 .nianbao.json
+  nianbao validate 2025年报.nianbao.json --last-year 2024年报.nianbao.json
+  nianbao export 2025年报.nianbao.json --pdf 年报.pdf --docx 年报.docx --html 年报.html
+  nianbao check 各部门年报/                        审核一个文件夹里的全部年报
+  nianbao rules                                    列出全部审核规则
+
+退出码：0 没有错误；1 年报中有错误（警告和提示不算）；2 文件无法读取或写入，或参数有误。
+
+年报文件：扩展名 .nianbao.json（UTF-8 JSON），图形界面“年报编制器”（nianbao-editor）打开的也是这种文件。
+导出 PDF 所用字体：优先使用本机的仿宋、黑体、楷体和小标宋，没有时改用思源（Noto CJK）和霞鹜文楷；
+导出结果会说明实际使用的字体。导入 .doc/.wps 需要 LibreOffice（soffice），
+也可用环境变量 NIANBAO_SOFFICE 指定它的位置。
+
+每个命令的详细用法：nianbao 命令 --help，例如 nianbao export --help。";
 
 /// Exit codes: 0 no 错误, 1 some 错误, 2 a file could not be read or written.
 pub(crate) const EXIT_FINDINGS: u8 = 1;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the Linux packages with Tauri's own bundler (the Tauri CLI pinned in ui's
+# devDependencies): target/release/bundle/deb/nianbao_VERSION_amd64.deb and
+# target/release/bundle/rpm/nianbao-VERSION-1.x86_64.rpm. Each holds the editor
+# (/usr/bin/nianbao-editor), the command-line tool (/usr/bin/nianbao), the desktop entry, the
+# hicolor icons and the MIME type application/x-nianbao for *.nianbao.json.
+#   scripts/package.sh            both packages
+#   scripts/package.sh deb        only the .deb (CI)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bundles="${1:-deb,rpm}"
+bash scripts/setup.sh
+# The CLI first: the packages take it from target/release (bundle.linux.*.files).
+cargo build --release -p nianbao-cli --locked
+# The Tauri project is src-tauri (tauri.conf.json beside Cargo.toml), the front end is ui; saying
+# so spares the CLI its search through the tree. Its beforeBuildCommand builds ui/dist.
+export TAURI_APP_PATH="$PWD/src-tauri" TAURI_FRONTEND_PATH="$PWD/ui"
+# The package name comes from productName, and Debian and rpm take only ASCII names there: the
+# packages are called nianbao (the window and the desktop entry still say 年报编制器).
+ui/node_modules/.bin/tauri build --ci --bundles "$bundles" --config '{"productName":"nianbao"}' -- --locked
+echo
+echo "安装包："
+for f in target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm; do
+  [ -e "$f" ] && printf '  %s（%s）\n' "$f" "$(du -h "$f" | cut -f1)"
+done
+exit 0
