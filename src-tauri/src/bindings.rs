@@ -7,6 +7,7 @@ use nianbao_core::model::Section;
 use nianbao_core::FieldPath;
 use ts_rs::{Config, TS};
 
+use crate::about::{About, AboutFont};
 use crate::dto::{
     DiagnosticDto, DocStatus, EditResult, FieldEdit, FileOutcome, FixDto, RecentFile,
     RecoveryOffer, SeverityDto, Snapshot,
@@ -46,6 +47,7 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
         "EditResult",
     ),
     ("attach_last_year", "Record<string, never>", "FileOutcome"),
+    ("about", "Record<string, never>", "About"),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {
@@ -104,6 +106,8 @@ pub fn render() -> String {
         PartInfo::decl(&cfg),
         TableSpec::decl(&cfg),
         SpecCell::decl(&cfg),
+        About::decl(&cfg),
+        AboutFont::decl(&cfg),
     ];
     for d in decls {
         out.push_str("export ");

@@ -26,4 +26,5 @@ pub const COMMANDS: &[&str] = &[
     "apply_fix",
     "insert_generated",
     "attach_last_year",
+    "about",
 ];

@@ -72,7 +72,7 @@ pub enum ExportOutcome {
 }
 
 /// The faces, found once per run: discovery reads every system font's name table.
-fn fonts() -> AppResult<&'static FontSet> {
+pub(crate) fn fonts() -> AppResult<&'static FontSet> {
     static FONTS: OnceLock<Result<FontSet, String>> = OnceLock::new();
     FONTS
         .get_or_init(|| FontSet::discover().map_err(|e| e.to_string()))

@@ -1,6 +1,7 @@
 //! 年报编制器's desktop shell: owns the open report, applies the UI's edits through the core,
 //! validates after each one, and does all file IO. The UI (`ui/`) is a view of this state.
 
+pub mod about;
 pub mod autosave;
 pub mod commands;
 pub mod dialogs;
@@ -302,6 +303,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             imports::attach_last_year,
             commands::apply_fix,
             commands::insert_generated,
+            about::about,
         ])
 }
 

@@ -450,6 +450,18 @@ total: boolean,
  */
 money: boolean, };
 
+export type About = { version: string, 
+/**
+ * Each export role (标题, 正文和表格, 一级标题, 二级标题) and the family serving it.
+ */
+fonts: Array<AboutFont>, 
+/**
+ * Why no faces could be listed, in Chinese (no CJK font installed at all).
+ */
+fontsProblem: string | null, };
+
+export type AboutFont = { role: string, family: string, };
+
 /** Every command: its arguments and what it answers. */
 export interface Commands {
   layout: { args: Record<string, never>; result: Layout };
@@ -476,4 +488,5 @@ export interface Commands {
   apply_fix: { args: { fix: FixDto }; result: EditResult };
   insert_generated: { args: { path: FieldPath; at: number }; result: EditResult };
   attach_last_year: { args: Record<string, never>; result: FileOutcome };
+  about: { args: Record<string, never>; result: About };
 }

@@ -18,6 +18,7 @@ import type {
   SectionKey,
   Snapshot,
 } from "./bindings";
+import { showAbout } from "./about";
 import { byId, h, imeKey, setText } from "./dom";
 import { buildForms, type Field, type Forms } from "./forms";
 import { attachKeys, attachPaste } from "./grid";
@@ -520,6 +521,10 @@ function toolbar(): { undo: HTMLButtonElement; redo: HTMLButtonElement; recentLi
     h("span", { class: "sep" }),
     undo,
     redo,
+    h("span", { class: "sep" }),
+    button("关于", "", "cmd-about", () => {
+      showAbout(() => call("about", {}));
+    }),
   );
   return { undo, redo, recentList, recentMenu };
 }

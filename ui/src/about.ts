@@ -1,0 +1,55 @@
+// 关于: the version, and which installed face each part of an exported document uses on this
+// machine (the answer to “why does my PDF not look like 仿宋?”). Text goes in through
+// textContent only.
+
+import type { About } from "./bindings";
+import { h } from "./dom";
+
+/** Opens the 关于 dialog; `load` asks Rust (font discovery may take a moment the first time). */
+export function showAbout(load: () => Promise<About>): void {
+  document.getElementById("about")?.remove();
+  const body = h("div", { class: "about-body" }, h("p", { text: "正在查看本机字体……" }));
+  const close = h("button", { type: "button", id: "about-close", text: "关闭" });
+  const dialog = h(
+    "dialog",
+    { id: "about", "aria-labelledby": "about-title" },
+    h("h2", { id: "about-title", text: "关于年报编制器" }),
+    body,
+    h("div", { class: "about-actions" }, close),
+  );
+  close.addEventListener("click", () => {
+    dialog.close();
+  });
+  dialog.addEventListener("close", () => {
+    dialog.remove();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
+  load().then(
+    (a) => {
+      const rows = a.fonts.map((f) =>
+        h("tr", {}, h("th", { scope: "row", text: f.role }), h("td", { class: "about-face", text: f.family })),
+      );
+      body.replaceChildren(
+        h("p", { id: "about-version", text: `版本 ${a.version}` }),
+        h("p", { text: "编制、审核并导出政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。" }),
+        a.fontsProblem
+          ? h("p", { class: "about-problem", text: a.fontsProblem })
+          : h(
+              "table",
+              { id: "about-fonts" },
+              h("caption", { text: "导出 PDF 时本机使用的字体" }),
+              h("tbody", {}, ...rows),
+            ),
+        h("p", {
+          class: "about-note",
+          text: "本机有仿宋_GB2312、黑体、楷体_GB2312、方正小标宋时优先使用；没有时改用思源（Noto CJK）和霞鹜文楷。",
+        }),
+      );
+    },
+    () => {
+      body.replaceChildren(h("p", { class: "about-problem", text: "没能读取版本和字体信息，请关闭后重试。" }));
+    },
+  );
+}
