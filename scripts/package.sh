@@ -10,14 +10,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bundles="${1:-deb,rpm}"
 bash scripts/setup.sh
-# The CLI first: the packages take it from target/release (bundle.linux.*.files).
-cargo build --release -p nianbao-cli --locked
-# The Tauri project is src-tauri (tauri.conf.json beside Cargo.toml), the front end is ui; saying
-# so spares the CLI its search through the tree. Its beforeBuildCommand builds ui/dist.
+npm --prefix ui run -s build
+# Both binaries in one cargo run, as every other script builds them: one feature set for the
+# shared crates, so nothing is compiled twice (the editor alone or the CLI alone would each
+# resolve their own). The packages take the CLI from target/release (bundle.linux.*.files).
+cargo build --release -p nianbao-app -p nianbao-cli --locked
+# Tauri's bundler over what was just built. The Tauri project is src-tauri (tauri.conf.json
+# beside Cargo.toml), the front end ui; saying so spares the CLI its search through the tree.
 export TAURI_APP_PATH="$PWD/src-tauri" TAURI_FRONTEND_PATH="$PWD/ui"
 # The package name comes from productName, and Debian and rpm take only ASCII names there: the
 # packages are called nianbao (the window and the desktop entry still say 年报编制器).
-ui/node_modules/.bin/tauri build --ci --bundles "$bundles" --config '{"productName":"nianbao"}' -- --locked
+rm -rf target/release/bundle/deb target/release/bundle/rpm
+ui/node_modules/.bin/tauri bundle --ci --bundles "$bundles" --config '{"productName":"nianbao"}'
 echo
 echo "安装包："
 for f in target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm; do

@@ -15,6 +15,8 @@ cargo test --workspace --locked 2>&1 | tee "$log"
 # The editor end to end, in its real webview under Xvfb.
 cargo build -p nianbao-app --locked
 bash tests/e2e/run.sh 2>&1 | tee -a "$log"
+# The .deb as users install it (a release build): its contents, and the packaged editor run.
+bash tests/package/run.sh 2>&1 | tee -a "$log"
 # The file loader and the text importer under libFuzzer with AddressSanitizer, a minute each.
 bash scripts/fuzz.sh 60
 # One closing line for the whole run (cargo's own last line is often an empty doc-test binary).
