@@ -17,6 +17,9 @@ APT_PACKAGES=(
   xvfb webkit2gtk-driver imagemagick
   # unzip reads exported Word files back; procps (pgrep) finds the app the kill test kills.
   unzip procps
+  # The package test (tests/package/run.sh): lintian and desktop-file-validate judge the .deb;
+  # time (/usr/bin/time -v) measures peak memory in scripts/bench-startup.sh.
+  lintian desktop-file-utils time
 )
 
 missing=()
