@@ -510,3 +510,20 @@ test("import notes jump to the field they are about", async () => {
     assert.equal(await s.exec(() => document.querySelector(".page:not([hidden])").dataset.section), "requests");
   });
 });
+
+test("“1,200” in a cell is refused, not guessed, and offers 改为 1200", async () => {
+  await withApp(seedCopy("comma.nianbao.json"), async (s) => {
+    await section(s, "active");
+    await retype(s, "active.licensing", "1,200");
+    await s.keys(Key.Tab);
+    await s.waitFor(() => document.querySelector('#findings .quickfix[data-path="active.licensing"]'), 3000, "fix offered");
+    assert.equal(await value(s, "active.licensing"), "1,200", "kept as typed");
+    assert.equal(
+      await s.exec(() => document.querySelector('#findings .quickfix[data-path="active.licensing"]').textContent),
+      "改为 1200",
+    );
+    await clickFresh(s, '#findings .quickfix[data-path="active.licensing"]');
+    await s.waitFor(() => document.querySelector('[data-path="active.licensing"]').value === "1200", 3000, "fixed");
+    assert.equal(await s.exec(() => document.querySelector('#findings .finding[data-code="CELL-NOT-NUMBER"]')), null);
+  });
+});

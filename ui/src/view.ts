@@ -147,8 +147,9 @@ export class View {
   /** "改为 147": the finding's quick fix, applied in Rust as one undo step. */
   private fixButton(d: DiagnosticDto): HTMLButtonElement | null {
     const fix = d.fix;
-    // A total's cell already offers its sum beside it (应为 N): one button is enough.
-    if (!fix || this.forms.fields.get(fix.path)?.choice) return null;
+    // A total's cell already offers its sum beside it (应为 N): one button is enough. A total
+    // typed as "1,200" gets its own fix (the 应为 N button shows only beside a plain number).
+    if (!fix || (this.forms.fields.get(fix.path)?.choice && d.code !== "CELL-NOT-NUMBER")) return null;
     const b = h("button", {
       type: "button",
       class: "quickfix",
