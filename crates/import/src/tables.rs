@@ -107,7 +107,12 @@ fn collect<R: Copy + PartialEq>(
                             .iter()
                             .position(|t| matches!(t, Token::Text(s) if (g.row)(s, true).is_some()))
                             .map_or(tokens.len(), |k| j + 1 + k);
-                        let rest = &tokens[j + 1..end];
+                        let mut rest = &tokens[j + 1..end];
+                        // A separator that ends the line opens no cell: "53⇥0⇥0⇥48⇥0⇥101⇥" is a
+                        // row that lost a number, not one whose 总计 is blank.
+                        if end == tokens.len() && matches!(rest.last(), Some(Token::Empty)) {
+                            rest = &rest[..rest.len() - 1];
+                        }
                         let has_value = rest.iter().any(|t| matches!(t, Token::Value(_)));
                         let mut p = Row {
                             row,

@@ -138,3 +138,32 @@ fn text_without_line_breaks_has_no_title_and_says_so() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_row_that_lost_a_number_is_named_even_with_its_trailing_tab() {
+    // Seed 003's 予以公开 row with one 0 lost; its line still ends with a tab. The blank after
+    // that tab is no cell: reading it as a blank 总计 would put 48 under 社会公益组织 silently.
+    let text = seed(3).replace(
+        "(一) 予以公开\t53\t0\t0\t0\t48\t0\t101\t",
+        "(一) 予以公开\t53\t0\t0\t48\t0\t101\t",
+    );
+    assert_ne!(text, seed(3), "the row is in the seed as written here");
+    let imported = import_text(&text);
+    let named: Vec<&ImportFinding> = imported
+        .findings
+        .iter()
+        .filter(|f| {
+            f.path
+                == Some(nianbao_core::FieldPath::Request(
+                    nianbao_core::model::RequestRow::Granted,
+                    nianbao_core::model::Applicant::NaturalPerson,
+                ))
+        })
+        .collect();
+    assert_eq!(named.len(), 1, "{:#?}", imported.findings);
+    assert!(
+        named[0].reason.contains("只找到 6 个数字"),
+        "{}",
+        named[0].reason
+    );
+}
