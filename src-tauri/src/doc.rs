@@ -132,16 +132,7 @@ impl Document {
         };
         FieldPath::all_fields()
             .into_iter()
-            .filter(|p| {
-                matches!(
-                    p,
-                    FieldPath::Document(..)
-                        | FieldPath::Decision(_)
-                        | FieldPath::Fee
-                        | FieldPath::Request(..)
-                        | FieldPath::Review(..)
-                )
-            })
+            .filter(|p| p.is_table_cell())
             .filter_map(|p| {
                 let t = tables.text_at(p)?;
                 (!t.is_empty()).then(|| (p.to_string(), t))

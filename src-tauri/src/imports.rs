@@ -81,6 +81,29 @@ pub async fn open_dropped<R: Runtime>(
     Ok(done_with(app, state, notes))
 }
 
+async fn pick_last_year<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    dialogs::pick_open(
+        app,
+        "选择上一年度的年报",
+        &[&dialogs::REPORT, &dialogs::IMPORTABLE],
+    )
+    .await
+}
+
+/// Last year's report from a `.nianbao.json`, or from anything 导入 reads.
+async fn read_last_year(path: PathBuf) -> AppResult<Report> {
+    let name = files::display_name(&path).to_lowercase();
+    let imported = dialogs::IMPORTABLE
+        .extensions
+        .iter()
+        .any(|ext| name.ends_with(&format!(".{ext}")));
+    if imported {
+        Ok(import_off_thread(path).await?.0)
+    } else {
+        files::read_report(&path)
+    }
+}
+
 /// 关联上年年报: last year's tables (from a `.nianbao.json` or anything 导入 reads) kept in this
 /// report, to show beside each cell and to check this year's figures against. One undo step.
 #[tauri::command]
@@ -88,21 +111,11 @@ pub async fn attach_last_year<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> AppResult<FileOutcome> {
-    let Some(path) = dialogs::pick_open(
-        &app,
-        "选择上一年度的年报",
-        &[&dialogs::REPORT, &dialogs::IMPORTABLE],
-    )
-    .await
-    else {
+    let Some(path) = pick_last_year(&app).await else {
         return Ok(FileOutcome::Cancelled);
     };
     let name = files::display_name(&path);
-    let last = if name.to_lowercase().ends_with(".json") {
-        files::read_report(&path)?
-    } else {
-        import_off_thread(path).await?.0
-    };
+    let last = read_last_year(path).await?;
     state
         .doc_mut()
         .change(|r| r.attach_last_year(&last))
@@ -149,25 +162,10 @@ pub async fn new_next_year<R: Runtime>(
     if !may_discard(&app, &state).await {
         return Ok(FileOutcome::Cancelled);
     }
-    let Some(path) = dialogs::pick_open(
-        &app,
-        "选择上一年度的年报",
-        &[&dialogs::REPORT, &dialogs::IMPORTABLE],
-    )
-    .await
-    else {
+    let Some(path) = pick_last_year(&app).await else {
         return Ok(FileOutcome::Cancelled);
     };
-    let name = files::display_name(&path).to_lowercase();
-    let imported = dialogs::IMPORTABLE
-        .extensions
-        .iter()
-        .any(|ext| name.ends_with(&format!(".{ext}")));
-    let last = if imported {
-        import_off_thread(path).await?.0
-    } else {
-        files::read_report(&path)?
-    };
+    let last = read_last_year(path).await?;
     state.replace_doc(Document::unsaved(last.start_next_year(), None, None));
     Ok(done_with(&app, &state, Vec::new()))
 }

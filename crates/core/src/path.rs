@@ -35,6 +35,18 @@ pub enum FieldPath {
 }
 
 impl FieldPath {
+    /// A cell of tables 二, 三 or 四 (the fee included), as opposed to a text or a setting.
+    pub fn is_table_cell(self) -> bool {
+        matches!(
+            self,
+            FieldPath::Document(..)
+                | FieldPath::Decision(_)
+                | FieldPath::Fee
+                | FieldPath::Request(..)
+                | FieldPath::Review(..)
+        )
+    }
+
     pub fn section(self) -> Section {
         match self {
             FieldPath::Section(s) => s,
