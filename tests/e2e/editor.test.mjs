@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { Key, Session, field } from "./wd.mjs";
+import { Key, Session, field, retype, section, settled, value } from "./wd.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
@@ -32,30 +32,10 @@ async function withApp(file, fn) {
   }
 }
 
-const value = (s, p) => s.exec((p) => document.querySelector(`[data-path="${p}"]`).value, p);
 const revision = (s) => s.exec(() => Number(document.body.dataset.revision));
 
-async function section(s, key) {
-  await s.click(await s.find(`#nav button[data-section="${key}"]`));
-  await s.waitFor((k) => !document.querySelector(`.page[data-section="${k}"]`).hidden, 2000, `section ${key}`, key);
-}
 
-/** Replaces a field's text by typing, as a user would (select all, then type). */
-async function retype(s, p, text) {
-  await s.exec((p) => {
-    const el = document.querySelector(`[data-path="${p}"]`);
-    el.focus();
-    el.select();
-  }, p);
-  await s.type(await s.find(field(p)), text);
-}
 
-/** Waits until every edit sent has been answered (the page shows the latest revision). */
-async function settled(s) {
-  await s.execAsync(async () => {
-    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-  });
-}
 
 const balanceHints = (s) =>
   s.exec(() =>

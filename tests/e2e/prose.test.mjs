@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { Key, Session, field } from "./wd.mjs";
+import { Key, Session, field, section, value } from "./wd.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
@@ -34,7 +34,6 @@ function shoot(name) {
   }
 }
 
-const value = (s, p) => s.exec((p) => document.querySelector(`[data-path="${p}"]`).value, p);
 const PART = "overview.requests";
 const mismatchHints = (s) =>
   s.exec(
@@ -42,10 +41,6 @@ const mismatchHints = (s) =>
     PART,
   );
 
-async function section(s, key) {
-  await s.click(await s.find(`#nav button[data-section="${key}"]`));
-  await s.waitFor((k) => !document.querySelector(`.page[data-section="${k}"]`).hidden, 2000, `section ${key}`, key);
-}
 
 test("seed 003: 自然人 本年新收 changed, the text warning's fix (改为 147) is one click and one undo step; 按表格生成 inserts at the caret", async () => {
   const work = path.join(dir, "孟州市2023.nianbao.json");

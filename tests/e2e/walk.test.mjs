@@ -7,7 +7,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { Key, Session, field } from "./wd.mjs";
+import { Key, Session, clickFresh, field, retype, section, settled as frames, value } from "./wd.mjs";
+
+const settled = (s) => frames(s, 4);
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
@@ -38,38 +40,10 @@ function seedCopy(name) {
   return work;
 }
 
-const value = (s, p) => s.exec((p) => document.querySelector(`[data-path="${p}"]`).value, p);
 
-async function section(s, key) {
-  await s.click(await s.find(`#nav button[data-section="${key}"]`));
-  await s.waitFor((k) => !document.querySelector(`.page[data-section="${k}"]`).hidden, 2000, `section ${key}`, key);
-}
 
-async function retype(s, p, text) {
-  await s.exec((p) => {
-    const el = document.querySelector(`[data-path="${p}"]`);
-    el.focus();
-    el.select();
-  }, p);
-  await s.type(await s.find(field(p)), text);
-}
 
-/** Clicks what the selector finds, again if the list was redrawn between finding and clicking. */
-async function clickFresh(s, css) {
-  for (let i = 0; ; i++) {
-    try {
-      return await s.click(await s.find(css));
-    } catch (e) {
-      if (i >= 4 || !String(e).includes("stale element")) throw e;
-    }
-  }
-}
 
-async function settled(s) {
-  await s.execAsync(async () => {
-    for (let i = 0; i < 4; i++) await new Promise((r) => requestAnimationFrame(r));
-  });
-}
 
 /** The visible bubble's box, whether every point of it is inside the window and on top, and the
  * boxes of the cells its findings name (besides the focused one) that it covers. */

@@ -130,3 +130,40 @@ export class Session {
 }
 
 export const field = (path) => `[data-path="${path}"]`;
+
+/** A field's text as the page shows it. */
+export const value = (s, p) => s.exec((p) => document.querySelector(`[data-path="${p}"]`).value, p);
+
+/** Shows a section through the navigator, as a click would. */
+export async function section(s, key) {
+  await s.click(await s.find(`#nav button[data-section="${key}"]`));
+  await s.waitFor((k) => !document.querySelector(`.page[data-section="${k}"]`).hidden, 2000, `section ${key}`, key);
+}
+
+/** Replaces a field's text by typing, as a user would (select all, then type). */
+export async function retype(s, p, text) {
+  await s.exec((p) => {
+    const el = document.querySelector(`[data-path="${p}"]`);
+    el.focus();
+    el.select();
+  }, p);
+  await s.type(await s.find(field(p)), text);
+}
+
+/** Waits `frames` display frames, by which every edit sent has been answered and drawn. */
+export async function settled(s, frames = 3) {
+  await s.execAsync(async (n) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
+  }, frames);
+}
+
+/** Clicks what the selector finds, again if the list was redrawn between finding and clicking. */
+export async function clickFresh(s, css) {
+  for (let i = 0; ; i++) {
+    try {
+      return await s.click(await s.find(css));
+    } catch (e) {
+      if (i >= 4 || !String(e).includes("stale element")) throw e;
+    }
+  }
+}
