@@ -56,6 +56,12 @@ pub(crate) fn import(input: &Path, output: Option<&Path>, force: bool) -> ExitCo
     } else {
         out.push_str(&format!("有 {} 处需要核对：\n", imported.findings.len()));
         for f in &imported.findings {
+            if imported.form == Form::Pdf && f.reason.starts_with("PDF 第") {
+                // The reason already says which page; a line number within the text rebuilt
+                // from the PDF would only confuse.
+                out.push_str(&format!("  {}\n", f.reason));
+                continue;
+            }
             let at = if f.line > 0 && imported.form == Form::Text {
                 format!("第 {} 行", f.line)
             } else if f.line > 0 {

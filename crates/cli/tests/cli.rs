@@ -396,3 +396,25 @@ fn validate_fix_writes_a_fixed_copy_and_leaves_the_input_alone() {
         text(&o)
     );
 }
+
+#[test]
+fn pdf_import_notes_name_the_page_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // LibreOffice's PDF of seed 002, whose heading "一、总体情况" really appears twice.
+    let pdf = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/import/pdf/libreoffice-002.pdf"
+    );
+    let out = dir.path().join("002.nianbao.json");
+    let o = nianbao(&["import", pdf, "-o", out.to_str().expect("path")]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{t}");
+    assert!(
+        t.contains("\n  PDF 第 1 页：标题“一、总体情况”出现了第二次"),
+        "the note starts with its page: {t}"
+    );
+    assert!(
+        !t.contains("段：PDF"),
+        "no paragraph number before the page: {t}"
+    );
+}
