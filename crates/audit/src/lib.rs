@@ -1,0 +1,36 @@
+//! 批量审核与汇总: the engine behind `nianbao check`, `nianbao sum` and the editor's 批量审核 desk.
+//!
+//! This is shell-side code (it reads files and may start LibreOffice through `nianbao-convert`);
+//! the rules themselves stay in the pure core. One implementation serves the terminal and the
+//! window, so both count the same findings and sum the same numbers.
+
+mod check;
+mod collect;
+mod run;
+mod stamp;
+mod sum;
+pub mod workbook;
+
+pub use check::{check_file, read_any, Finding, Outcome, Row};
+pub use collect::{collect, is_report_file, IMPORTABLE};
+pub use nianbao_core::{Severity, Tally};
+pub use run::{run, Cancelled, Progress};
+pub use stamp::{changed, stamp, Stamp};
+pub use sum::{sum, table_errors, SumOptions, SumOutcome};
+
+/// What can go wrong in a batch, in words the user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum AuditError {
+    #[error("已停止：还没有完成就被取消了，没有生成任何结果。")]
+    Cancelled,
+    #[error("没有一份报告可以汇总。请先添加能打开、且是 {year} 年度的报告。")]
+    NothingToSum { year: u64 },
+    #[error("无法生成审核表：{0}。请重试；如果一直不成，请改为导出 CSV。")]
+    Workbook(String),
+}
+
+impl From<Cancelled> for AuditError {
+    fn from(_: Cancelled) -> AuditError {
+        AuditError::Cancelled
+    }
+}
