@@ -128,10 +128,13 @@ pub fn read_any(path: &Path) -> Result<(Report, usize), String> {
 }
 
 /// A `.nianbao.json`, refused before reading when it is too large to be one.
-fn read_saved(path: &Path) -> Result<Report, String> {
+pub fn read_saved(path: &Path) -> Result<Report, String> {
     use nianbao_core::error::io_reason;
     use nianbao_core::file::MAX_FILE_BYTES;
     if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_dir() {
+            return Err("这是一个文件夹，不是年报文件。".to_string());
+        }
         if meta.len() > MAX_FILE_BYTES as u64 {
             let e = nianbao_core::CoreError::TooLarge {
                 size_mb: meta.len().div_ceil(1024 * 1024),

@@ -11,8 +11,8 @@ mod stamp;
 mod sum;
 pub mod workbook;
 
-pub use check::{check_file, read_any, Finding, Outcome, Row};
-pub use collect::{collect, is_report_file, IMPORTABLE};
+pub use check::{check_file, outcome_of, read_any, read_saved, Finding, Outcome, Row};
+pub use collect::{collect, is_importable, is_report_file, IMPORTABLE};
 pub use nianbao_core::{Severity, Tally};
 pub use run::{run, Cancelled, Progress};
 pub use stamp::{changed, stamp, Stamp};
@@ -24,7 +24,11 @@ pub enum AuditError {
     #[error("已停止：还没有完成就被取消了，没有生成任何结果。")]
     Cancelled,
     #[error("没有一份报告可以汇总。请先添加能打开、且是 {year} 年度的报告。")]
-    NothingToSum { year: u64 },
+    NothingToSum {
+        year: u64,
+        /// Every file and why it was not counted.
+        refused: Vec<(std::path::PathBuf, String)>,
+    },
     #[error("无法生成审核表：{0}。请重试；如果一直不成，请改为导出 CSV。")]
     Workbook(String),
 }

@@ -96,7 +96,16 @@ pub fn sum(
         }
     })?;
     if summer.count() == 0 {
-        return Err(AuditError::NothingToSum { year: opts.year });
+        refused.extend(
+            flagged
+                .into_iter()
+                .map(|(p, _, n)| (p, format!("表格有 {n} 项错误，按您的选择未计入。"))),
+        );
+        refused.sort();
+        return Err(AuditError::NothingToSum {
+            year: opts.year,
+            refused,
+        });
     }
     counted.sort();
     refused.sort();

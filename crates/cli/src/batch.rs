@@ -1,85 +1,16 @@
-//! Many reports at once: `nianbao check` (审核) and `nianbao sum` (汇总).
-//!
-//! Reports stream through worker threads: each worker reads, parses and validates one file and
-//! sends back only what the caller keeps (a summary, or the report to be added), over a bounded
-//! channel, so memory stays flat however many files there are.
+//! Many reports at once: `nianbao check` (审核) and `nianbao sum` (汇总), on the engine the
+//! editor's 批量审核 desk uses (`nianbao-audit`), so the terminal and the window agree.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::AtomicBool;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use nianbao_audit::{workbook, Outcome, Row, SumOptions};
 use nianbao_core::model::AgencyKind;
-use nianbao_core::sum::Summer;
-use nianbao_core::{save_report, validate, Diagnostic, Report, Severity, Tally};
+use nianbao_core::{save_report, Severity, Tally};
 use serde::Serialize;
-
-use crate::{io_reason, read_any};
-
-/// Collects report files from files and directories (recursively), in a stable order.
-pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut files, &mut problems);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    (files, problems)
-}
-
-fn is_report_file(p: &Path) -> bool {
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".nianbao.json") || crate::is_importable(name)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => return problems.push((dir.to_path_buf(), io_reason(&e))),
-    };
-    let mut found: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    found.sort();
-    for p in found {
-        if p.is_dir() {
-            walk(&p, files, problems);
-        } else if is_report_file(&p) {
-            files.push(p);
-        }
-    }
-}
-
-/// Runs `work` on every file on all cores; `take` receives results in completion order.
-fn par_for_each<T: Send>(
-    files: &[PathBuf],
-    work: impl Fn(&Path) -> T + Sync,
-    mut take: impl FnMut(usize, &Path, T),
-) {
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let (tx, rx) = mpsc::sync_channel::<(usize, T)>(workers * 4);
-    std::thread::scope(|s| {
-        for _ in 0..workers.min(files.len().max(1)) {
-            let tx = tx.clone();
-            let (next, work) = (&next, &work);
-            s.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(i) else { break };
-                if tx.send((i, work(path))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        for (i, result) in rx {
-            take(i, &files[i], result);
-        }
-    });
-}
 
 fn progress(len: usize, what: &str) -> ProgressBar {
     if !std::io::stderr().is_terminal() || len < 2 {
@@ -94,6 +25,7 @@ fn progress(len: usize, what: &str) -> ProgressBar {
     bar
 }
 
+/// One file in `--json` output (the shape scripts already read).
 #[derive(Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 enum CheckResult {
@@ -119,69 +51,164 @@ struct Worst {
     message: String,
 }
 
-fn summarise(path: &Path, report: &Report, diags: &[Diagnostic]) -> CheckResult {
-    CheckResult::Checked {
-        file: path.display().to_string(),
-        title: report.title(),
-        agency: report.meta.agency.clone(),
-        tally: Tally::of(diags),
-        worst: diags
-            .iter()
-            .filter(|d| d.severity != Severity::Info)
-            .take(3)
-            .map(|d| Worst {
-                code: d.code,
-                severity: d.severity.label(),
-                location: d.location(),
-                message: d.message.clone(),
-            })
-            .collect(),
+fn result_of(row: &Row) -> CheckResult {
+    let file = row.file.display().to_string();
+    match &row.outcome {
+        Outcome::Checked {
+            agency,
+            title,
+            tally,
+            findings,
+            ..
+        } => CheckResult::Checked {
+            file,
+            title: title.clone(),
+            agency: agency.clone(),
+            tally: *tally,
+            worst: findings
+                .iter()
+                .filter(|f| f.severity != Severity::Info)
+                .take(3)
+                .map(|f| Worst {
+                    code: f.code,
+                    severity: f.severity.label(),
+                    location: f.location.clone(),
+                    message: f.message.clone(),
+                })
+                .collect(),
+        },
+        Outcome::Unreadable { reason } => CheckResult::Unreadable {
+            file,
+            error: reason.clone(),
+        },
     }
 }
 
-pub fn check(paths: &[PathBuf], json: bool) -> ExitCode {
-    let (files, problems) = collect_inputs(paths);
-    let bar = progress(files.len(), "审核中");
-    let mut results: Vec<(usize, CheckResult)> = Vec::with_capacity(files.len());
-    par_for_each(
-        &files,
-        |path| match read_any(path) {
-            Ok(report) => summarise(path, &report, &validate(&report, None)),
-            Err(error) => CheckResult::Unreadable {
-                file: path.display().to_string(),
-                error,
-            },
-        },
-        |i, _, r| {
-            bar.inc(1);
-            results.push((i, r));
-        },
-    );
-    bar.finish_and_clear();
-    results.sort_by_key(|(i, _)| *i);
-    let mut results: Vec<CheckResult> = results.into_iter().map(|(_, r)| r).collect();
-    for (dir, error) in problems {
-        results.push(CheckResult::Unreadable {
-            file: dir.display().to_string(),
-            error,
-        });
+/// Where `nianbao check` writes its 审核表, besides the terminal.
+pub struct Sheets<'a> {
+    pub xlsx: Option<&'a Path>,
+    pub csv: Option<&'a Path>,
+    pub force: bool,
+}
+
+/// The findings CSV beside the reports CSV: "审核表.csv" → "审核表.问题明细.csv".
+pub fn findings_csv_path(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.问题明细.csv"))
+}
+
+impl Sheets<'_> {
+    fn targets(&self) -> Vec<PathBuf> {
+        let mut t: Vec<PathBuf> = self.xlsx.map(Path::to_path_buf).into_iter().collect();
+        if let Some(csv) = self.csv {
+            t.push(csv.to_path_buf());
+            t.push(findings_csv_path(csv));
+        }
+        t
     }
 
-    let unreadable = results
+    /// Refused before any work, so that an hour's check never ends in "file exists".
+    fn refuse_overwrite(&self) -> Result<(), String> {
+        if self.force {
+            return Ok(());
+        }
+        match self.targets().into_iter().find(|p| p.exists()) {
+            Some(p) => Err(format!(
+                "文件 {} 已经存在，没有覆盖它。请换一个文件名，或加上 --force 覆盖。",
+                p.display()
+            )),
+            None => Ok(()),
+        }
+    }
+
+    fn write(&self, rows: &[Row]) -> Result<Vec<PathBuf>, String> {
+        let mut written = Vec::new();
+        if let Some(path) = self.xlsx {
+            let bytes = workbook::xlsx(rows).map_err(|e| e.to_string())?;
+            crate::write_new_file(path, &bytes)
+                .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+            written.push(path.to_path_buf());
+        }
+        if let Some(path) = self.csv {
+            let details = findings_csv_path(path);
+            for (p, text) in [
+                (path.to_path_buf(), workbook::reports_csv(rows)),
+                (details, workbook::findings_csv(rows)),
+            ] {
+                crate::write_new_file(&p, text.as_bytes())
+                    .map_err(|e| format!("无法写入 {}：{e}", p.display()))?;
+                written.push(p);
+            }
+        }
+        Ok(written)
+    }
+}
+
+pub fn check(paths: &[PathBuf], json: bool, sheets: &Sheets) -> ExitCode {
+    if let Err(why) = sheets.refuse_overwrite() {
+        eprintln!("{why}");
+        return ExitCode::from(crate::EXIT_UNREADABLE);
+    }
+    let (files, problems) = nianbao_audit::collect(paths);
+    let bar = progress(files.len(), "审核中");
+    let mut slots: Vec<Option<Row>> = vec![None; files.len()];
+    // Nothing cancels a terminal run but Ctrl-C, which ends the process.
+    let never = AtomicBool::new(false);
+    let finished = nianbao_audit::run(&files, &never, |i, row| {
+        bar.inc(1);
+        if let Some(slot) = slots.get_mut(i) {
+            *slot = Some(row);
+        }
+    });
+    bar.finish_and_clear();
+    let mut rows: Vec<Row> = slots
+        .into_iter()
+        .zip(&files)
+        .map(|(row, file)| {
+            row.unwrap_or_else(|| Row::unreadable(file.clone(), "没有审核完：程序中途出了错。"))
+        })
+        .collect();
+    if finished.is_err() {
+        eprintln!("审核没有全部完成，没有结果的文件已标为无法打开。");
+    }
+    rows.extend(
+        problems
+            .into_iter()
+            .map(|(dir, reason)| Row::unreadable(dir, reason)),
+    );
+
+    let unreadable = rows
         .iter()
-        .filter(|r| matches!(r, CheckResult::Unreadable { .. }))
+        .filter(|r| matches!(r.outcome, Outcome::Unreadable { .. }))
         .count();
-    let with_errors = results
+    let with_errors = rows
         .iter()
-        .filter(|r| matches!(r, CheckResult::Checked { tally, .. } if tally.errors > 0))
+        .filter_map(Row::tally)
+        .filter(|t| t.errors > 0)
         .count();
     if json {
+        let results: Vec<CheckResult> = rows.iter().map(result_of).collect();
         match serde_json::to_string_pretty(&results) {
             Ok(s) => crate::output::emit(&format!("{s}\n")),
             Err(e) => eprintln!("无法生成 JSON 输出：{e}"),
         }
     } else {
-        crate::output::emit(&check_table(&results, unreadable, with_errors));
+        crate::output::emit(&check_table(&rows, unreadable, with_errors));
+    }
+    match sheets.write(&rows) {
+        Ok(written) => {
+            for p in written {
+                // On stderr under --json, so that stdout stays one JSON document.
+                eprintln!("已写入审核表：{}", p.display());
+            }
+        }
+        Err(why) => {
+            eprintln!("{why}");
+            return ExitCode::from(crate::EXIT_UNREADABLE);
+        }
     }
     if unreadable > 0 {
         ExitCode::from(crate::EXIT_UNREADABLE)
@@ -192,45 +219,47 @@ pub fn check(paths: &[PathBuf], json: bool) -> ExitCode {
     }
 }
 
-fn check_table(results: &[CheckResult], unreadable: usize, with_errors: usize) -> String {
+fn check_table(rows: &[Row], unreadable: usize, with_errors: usize) -> String {
     use std::fmt::Write as _;
-    let rows: Vec<[String; 4]> = results
+    let lines: Vec<([String; 4], Option<String>)> = rows
         .iter()
-        .map(|r| match r {
-            CheckResult::Checked {
-                agency,
-                tally,
-                worst,
-                file,
-                ..
-            } => [
-                if agency.trim().is_empty() {
-                    file.clone()
-                } else {
-                    agency.clone()
-                },
-                tally.errors.to_string(),
-                tally.warnings.to_string(),
-                worst
-                    .first()
-                    .map(|w| format!("[{}] {}", w.severity, w.message))
-                    .unwrap_or_else(|| "—".to_string()),
-            ],
-            CheckResult::Unreadable { file, error } => [
-                file.clone(),
-                "—".to_string(),
-                "—".to_string(),
-                format!("无法打开：{error}"),
-            ],
+        .map(|r| {
+            let cells = match &r.outcome {
+                Outcome::Checked {
+                    agency,
+                    tally,
+                    findings,
+                    ..
+                } => [
+                    if agency.trim().is_empty() {
+                        r.file.display().to_string()
+                    } else {
+                        agency.clone()
+                    },
+                    tally.errors.to_string(),
+                    tally.warnings.to_string(),
+                    findings
+                        .iter()
+                        .find(|f| f.severity != Severity::Info)
+                        .map(|f| format!("[{}] {}", f.severity.label(), f.message))
+                        .unwrap_or_else(|| "—".to_string()),
+                ],
+                Outcome::Unreadable { reason } => [
+                    r.file.display().to_string(),
+                    "—".to_string(),
+                    "—".to_string(),
+                    format!("无法打开：{reason}"),
+                ],
+            };
+            (cells, None)
         })
         .collect();
-    let rows: Vec<([String; 4], Option<String>)> = rows.into_iter().map(|r| (r, None)).collect();
-    let mut out = crate::output::table("", ["机关", "错误", "警告", "最主要的问题"], &rows);
-    let checked = results.len() - unreadable;
+    let mut out = crate::output::table("", ["机关", "错误", "警告", "最主要的问题"], &lines);
+    let checked = rows.len() - unreadable;
     let _ = writeln!(
         out,
         "\n共 {} 份：审核 {checked} 份，其中 {with_errors} 份有错误；{unreadable} 份无法打开。",
-        results.len()
+        rows.len()
     );
     out
 }
@@ -242,6 +271,8 @@ pub struct SumArgs<'a> {
     pub kind: AgencyKind,
     pub year: u64,
     pub force: bool,
+    /// Leave out reports whose tables have 错误 (they are listed either way).
+    pub exclude_flagged: bool,
 }
 
 pub fn sum(a: SumArgs) -> ExitCode {
@@ -252,110 +283,38 @@ pub fn sum(a: SumArgs) -> ExitCode {
         );
         return ExitCode::from(crate::EXIT_UNREADABLE);
     }
-    let (files, problems) = collect_inputs(a.paths);
-    let bar = progress(files.len(), "汇总中");
-    let mut summer = Summer::new(a.year);
-    let mut refused: Vec<(PathBuf, String)> = problems;
-    let mut flagged: Vec<(PathBuf, String, usize)> = Vec::new();
-    let mut empties: Vec<(PathBuf, usize)> = Vec::new();
-    par_for_each(
-        &files,
-        |path| {
-            read_any(path).map(|r| {
-                let errors = table_errors(&validate(&r, None));
-                (r, errors)
-            })
-        },
-        |_, path, result| {
-            bar.inc(1);
-            match result {
-                Err(e) => refused.push((path.to_path_buf(), format!("无法打开：{e}"))),
-                Ok((report, errors)) => match summer.add(&report) {
-                    Err(why) => refused.push((path.to_path_buf(), why.message())),
-                    Ok(added) => {
-                        if errors > 0 {
-                            flagged.push((path.to_path_buf(), report.title(), errors));
-                        }
-                        if added.empty_cells > 0 {
-                            empties.push((path.to_path_buf(), added.empty_cells));
-                        }
-                    }
-                },
+    let opts = SumOptions {
+        year: a.year,
+        agency: a.agency.to_string(),
+        kind: a.kind,
+        include_flagged: !a.exclude_flagged,
+    };
+    let never = AtomicBool::new(false);
+    let outcome = match nianbao_audit::sum(a.paths, &opts, &never) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            if let nianbao_audit::AuditError::NothingToSum { refused, .. } = &e {
+                for (p, why) in refused {
+                    eprintln!("  {}：{why}", p.display());
+                }
             }
-        },
-    );
-    bar.finish_and_clear();
-    refused.sort();
-    flagged.sort();
-    empties.sort();
-
-    if summer.count() == 0 {
-        eprintln!("没有一份报告可以汇总。");
-        for (p, why) in &refused {
-            eprintln!("  {}：{why}", p.display());
+            return ExitCode::from(crate::EXIT_UNREADABLE);
         }
-        return ExitCode::from(crate::EXIT_UNREADABLE);
-    }
-    let total = summer.finish(a.agency, a.kind);
-    if let Err(e) = crate::write_new_file(a.output, &save_report(&total)) {
+    };
+    if let Err(e) = crate::write_new_file(a.output, &save_report(&outcome.report)) {
         eprintln!("无法写入 {}：{e}", a.output.display());
         return ExitCode::from(crate::EXIT_UNREADABLE);
     }
-
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "已汇总 {} 份报告的表二、表三、表四，写入 {}。",
-        summer.count(),
-        a.output.display()
-    );
-    if !refused.is_empty() {
-        let _ = writeln!(out, "\n未计入的 {} 份：", refused.len());
-        for (p, why) in &refused {
-            let _ = writeln!(out, "  {}：{why}", p.display());
-        }
-    }
-    if !flagged.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n已计入但表格本身有错误的 {} 份（汇总结果可能因此不准确，请先核实）：",
-            flagged.len()
-        );
-        for (p, title, n) in &flagged {
-            let _ = writeln!(out, "  《{title}》 {}：错误 {n} 项", p.display());
-        }
-    }
-    if !empties.is_empty() {
-        let _ = writeln!(out, "\n有空格（按 0 计入）的 {} 份：", empties.len());
-        for (p, n) in &empties {
-            let _ = writeln!(out, "  {}：{n} 个空格", p.display());
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\n汇总表自身的核对：表格错误 {} 项。正文部分请汇总机关自行撰写。",
-        table_errors(&validate(&total, None))
-    );
-    crate::output::emit(&out);
-    if refused.is_empty() && flagged.is_empty() {
+    crate::output::emit(&format!(
+        "已汇总 {} 份报告的表二、表三、表四，写入 {}。\n{}",
+        outcome.counted.len(),
+        a.output.display(),
+        outcome.details()
+    ));
+    if outcome.refused.is_empty() && outcome.flagged.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(crate::EXIT_FINDINGS)
     }
-}
-
-/// Errors in tables 二, 三 and 四: the ones that make a sum untrustworthy (an empty 五 does not).
-fn table_errors(diags: &[Diagnostic]) -> usize {
-    use nianbao_core::Section;
-    diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .filter(|d| {
-            matches!(
-                d.section(),
-                Some(Section::Active | Section::Requests | Section::Review)
-            )
-        })
-        .count()
 }

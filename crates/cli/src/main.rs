@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 pub(crate) use nianbao_core::error::io_reason;
 use nianbao_core::model::AgencyKind;
-use nianbao_core::{load_report, save_report, validate, Report, Severity};
+use nianbao_core::{save_report, validate, Report, Severity};
 
 use crate::output::{print_rules, print_validation, FileResult};
 
@@ -102,6 +102,15 @@ enum Command {
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
+        /// 另外写一份审核表（Excel .xlsx）：“报告”表每份一行，“问题明细”表每个问题一行
+        #[arg(long, value_name = "文件")]
+        xlsx: Option<PathBuf>,
+        /// 另外写审核表的 CSV：此文件每份一行，旁边的“原名.问题明细.csv”每个问题一行
+        #[arg(long, value_name = "文件")]
+        csv: Option<PathBuf>,
+        /// 审核表文件已存在时覆盖
+        #[arg(long)]
+        force: bool,
     },
     /// 把许多份年报的表二、表三、表四逐格相加，生成汇总年报
     Sum {
@@ -123,6 +132,9 @@ enum Command {
         /// 文件已存在时覆盖
         #[arg(long)]
         force: bool,
+        /// 表格本身有错误的报告不计入（默认计入，并在结果中列出）
+        #[arg(long = "exclude-flagged")]
+        exclude_flagged: bool,
     },
     /// 导出排版好的正式文档
     Export {
@@ -199,18 +211,6 @@ const AFTER_HELP: &str = "\
 pub(crate) const EXIT_FINDINGS: u8 = 1;
 pub(crate) const EXIT_UNREADABLE: u8 = 2;
 
-/// File endings of reports that `check`, `sum` and `new --from` import on the fly (the form is
-/// then told by content: a Word file named .txt is still read as Word).
-pub(crate) const IMPORTABLE: &[&str] = &[
-    ".txt", ".docx", ".doc", ".wps", ".html", ".htm", ".mht", ".mhtml", ".pdf",
-];
-
-/// Whether a file name ends with one of [`IMPORTABLE`], in any case ("年报.DOCX").
-pub(crate) fn is_importable(name: &str) -> bool {
-    let name = name.to_lowercase();
-    IMPORTABLE.iter().any(|ext| name.ends_with(ext))
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -263,7 +263,21 @@ fn main() -> ExitCode {
             }
             validate_files(&files, json, last_year.as_deref(), fixing.as_ref())
         }
-        Command::Check { paths, json } => batch::check(&paths, json),
+        Command::Check {
+            paths,
+            json,
+            xlsx,
+            csv,
+            force,
+        } => batch::check(
+            &paths,
+            json,
+            &batch::Sheets {
+                xlsx: xlsx.as_deref(),
+                csv: csv.as_deref(),
+                force,
+            },
+        ),
         Command::Sum {
             paths,
             output,
@@ -271,6 +285,7 @@ fn main() -> ExitCode {
             year,
             kind,
             force,
+            exclude_flagged,
         } => {
             let Some(kind) = parse_kind(&kind) else {
                 return ExitCode::from(EXIT_UNREADABLE);
@@ -282,6 +297,7 @@ fn main() -> ExitCode {
                 kind,
                 year,
                 force,
+                exclude_flagged,
             })
         }
         Command::Export {
@@ -346,32 +362,15 @@ fn new(agency: &str, kind: &str, year: u64, output: &Path, force: bool) -> ExitC
     ExitCode::SUCCESS
 }
 
-/// Reads and parses a report file, with a Chinese reason on failure.
+/// Reads and parses a `.nianbao.json`, with a Chinese reason on failure.
 pub(crate) fn read_report(path: &Path) -> Result<Report, String> {
-    // Checked before reading, so a huge file is refused without being loaded into memory.
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.len() > nianbao_core::file::MAX_FILE_BYTES as u64 {
-            let e = nianbao_core::CoreError::TooLarge {
-                size_mb: meta.len().div_ceil(1024 * 1024),
-                limit_mb: (nianbao_core::file::MAX_FILE_BYTES / (1024 * 1024)) as u64,
-            };
-            return Err(e.to_string());
-        }
-        if meta.is_dir() {
-            return Err("这是一个文件夹，不是年报文件。".to_string());
-        }
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{}", io_reason(&e)))?;
-    load_report(&bytes).map_err(|e| e.to_string())
+    nianbao_audit::read_saved(path)
 }
 
-/// Reads any report the batch commands accept: a `.nianbao.json`, or an importable text.
+/// Reads any report the commands accept: a `.nianbao.json`, or a file of a form the importer
+/// reads (told by its ending, then by content).
 pub(crate) fn read_any(path: &Path) -> Result<Report, String> {
-    let name = path.to_string_lossy();
-    if is_importable(&name) {
-        return import_cmd::read_importable(path).map(|i| i.report);
-    }
-    read_report(path)
+    nianbao_audit::read_any(path).map(|(report, _)| report)
 }
 
 /// Writes a file through a temporary sibling and a rename, so that a failure half-way never

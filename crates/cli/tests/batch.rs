@@ -190,3 +190,107 @@ fn check_imports_text_reports_in_a_directory() {
     // No seed has a 错误 (their defects are 警告 and 提示).
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
 }
+
+#[test]
+fn check_writes_the_same_workbook_and_csv_as_the_desk_and_never_overwrites_unasked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    seeds_as_year(dir.path(), 2023);
+    std::fs::write(dir.path().join("broken.nianbao.json"), b"{").expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let book = out.path().join("审核表.xlsx");
+    let csv = out.path().join("审核表.csv");
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "check",
+            "--json",
+            dir.path().to_str().expect("path"),
+            "--xlsx",
+            book.to_str().expect("path"),
+            "--csv",
+            csv.to_str().expect("path"),
+        ];
+        a.extend_from_slice(extra);
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let run = |a: Vec<String>| nianbao(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let o = run(args(&[]));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("stdout stays one JSON document");
+    let results = v.as_array().expect("array");
+
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&book).expect("workbook");
+    use calamine::Reader as _;
+    let reports = wb.worksheet_range("报告").expect("报告");
+    assert_eq!(reports.rows().count(), results.len() + 1);
+    for (r, line) in results.iter().zip(reports.rows().skip(1)) {
+        assert_eq!(line[0].to_string(), r["file"].as_str().expect("file"));
+        if r["status"] == "checked" {
+            assert_eq!(line[4].to_string(), r["tally"]["errors"].to_string());
+            assert_eq!(line[5].to_string(), r["tally"]["warnings"].to_string());
+        } else {
+            assert!(line[7].to_string().starts_with("无法读取："), "{}", line[7]);
+        }
+    }
+    let findings: u64 = results
+        .iter()
+        .filter(|r| r["status"] == "checked")
+        .map(|r| {
+            ["errors", "warnings", "infos"]
+                .iter()
+                .map(|k| r["tally"][k].as_u64().expect("count"))
+                .sum::<u64>()
+        })
+        .sum();
+    let details = wb.worksheet_range("问题明细").expect("问题明细");
+    assert_eq!(details.rows().count() as u64, findings + 1);
+
+    let reports_csv = std::fs::read_to_string(&csv).expect("csv");
+    assert!(reports_csv.starts_with('\u{feff}'));
+    assert_eq!(reports_csv.matches("\r\n").count(), results.len() + 1);
+    let details_csv = out.path().join("审核表.问题明细.csv");
+    assert!(details_csv.exists());
+
+    // A second run refuses before doing anything; --force overwrites.
+    let before = std::fs::read(&book).expect("read");
+    let o = run(args(&[]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("已经存在，没有覆盖它"), "{}", text(&o));
+    assert!(o.stdout.is_empty(), "nothing checked");
+    assert_eq!(std::fs::read(&book).expect("read"), before);
+    let o = run(args(&["--force"]));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("已写入审核表"));
+}
+
+#[test]
+fn sum_can_leave_out_reports_whose_tables_have_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut inputs = seeds_as_year(dir.path(), 2023);
+    // Seed 2's 本年新收 total no longer matches its parts.
+    inputs[2]["requests"]["new_received"]["total"] = Value::String("999999".to_string());
+    std::fs::write(
+        dir.path().join("seed2.nianbao.json"),
+        serde_json::to_vec(&inputs[2]).expect("json"),
+    )
+    .expect("write");
+    let out = dir.path().join("sum");
+    std::fs::create_dir(&out).expect("mkdir");
+    let total = out.join("total.nianbao.json");
+    let args = [
+        "sum",
+        dir.path().to_str().expect("path"),
+        "-o",
+        total.to_str().expect("path"),
+        "--agency",
+        "测试市人民政府",
+        "--year",
+        "2023",
+        "--exclude-flagged",
+    ];
+    let o = nianbao(&args);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(t.contains("已汇总 4 份"), "{t}");
+    assert!(t.contains("表格有错误、未计入的 1 份"), "{t}");
+    assert!(t.contains("seed2.nianbao.json"), "{t}");
+}
