@@ -48,6 +48,15 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
     ),
     ("attach_last_year", "Record<string, never>", "FileOutcome"),
     ("about", "Record<string, never>", "About"),
+    ("desk_add", "{ folder: boolean }", "DeskStarted"),
+    ("desk_cancel", "Record<string, never>", "null"),
+    ("desk_show", "{ shown: boolean }", "DeskState"),
+    ("desk_clear", "Record<string, never>", "null"),
+    ("desk_refresh", "Record<string, never>", "DeskStarted"),
+    ("desk_findings", "{ id: number }", "DeskFinding[]"),
+    ("desk_open", "{ id: number }", "FileOutcome"),
+    ("desk_sum", "{ request: SumRequest }", "FileOutcome"),
+    ("desk_export", "{ format: SheetFormat }", "DeskExported"),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {
@@ -108,6 +117,15 @@ pub fn render() -> String {
         SpecCell::decl(&cfg),
         About::decl(&cfg),
         AboutFont::decl(&cfg),
+        crate::desk::DeskRow::decl(&cfg),
+        crate::desk::DeskBatch::decl(&cfg),
+        crate::desk::DeskFinding::decl(&cfg),
+        crate::desk::DeskState::decl(&cfg),
+        crate::desk::DeskStarted::decl(&cfg),
+        crate::desk::DeskDropped::decl(&cfg),
+        crate::desk::SheetFormat::decl(&cfg),
+        crate::desk::DeskExported::decl(&cfg),
+        crate::desk::SumRequest::decl(&cfg),
     ];
     for d in decls {
         out.push_str("export ");
@@ -149,4 +167,25 @@ fn bindings_are_fresh() {
 fn every_command_has_a_signature() {
     let names: Vec<_> = COMMAND_SIGNATURES.iter().map(|(n, _, _)| *n).collect();
     assert_eq!(names, crate::COMMANDS);
+}
+
+/// A command the window is not granted fails only at run time ("… not allowed"): the capability
+/// must grant every command, and nothing else of the app's.
+#[test]
+fn the_window_is_granted_every_command() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities/main.json");
+    let caps: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).expect("capability")).expect("json");
+    let mut granted: Vec<String> = caps["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter_map(|p| p.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    granted.sort();
+    let mut want: Vec<String> = crate::COMMANDS.iter().map(|c| c.to_string()).collect();
+    want.sort();
+    assert_eq!(granted, want);
 }

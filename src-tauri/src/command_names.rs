@@ -27,4 +27,13 @@ pub const COMMANDS: &[&str] = &[
     "insert_generated",
     "attach_last_year",
     "about",
+    "desk_add",
+    "desk_cancel",
+    "desk_show",
+    "desk_clear",
+    "desk_refresh",
+    "desk_findings",
+    "desk_open",
+    "desk_sum",
+    "desk_export",
 ];

@@ -42,6 +42,10 @@ pub struct AppState {
     pub resizes: AtomicU64,
     /// The file the last export wrote: the only one 打开文件 may open.
     pub last_export: Mutex<Option<PathBuf>>,
+    /// 批量审核's list and running check, kept while the user edits a report.
+    pub desk: Mutex<crate::desk::Desk>,
+    /// Whether the page shows the desk: then dropped files join its list instead of opening.
+    pub desk_shown: std::sync::atomic::AtomicBool,
     shown_title: Mutex<String>,
 }
 
@@ -55,6 +59,8 @@ impl AppState {
             geometry_file: Mutex::new(None),
             resizes: AtomicU64::new(0),
             last_export: Mutex::new(None),
+            desk: Mutex::new(crate::desk::Desk::default()),
+            desk_shown: std::sync::atomic::AtomicBool::new(false),
             journal: Mutex::new(None),
             recovery: Mutex::new(None),
             generation: AtomicU64::new(0),

@@ -178,6 +178,51 @@ pub fn file_name_for(title: &str, ending: &str) -> String {
     format!("{}{ending}", clean.trim())
 }
 
+pub const WORKBOOK: Filter = Filter {
+    name: "Excel 工作簿（.xlsx）",
+    extensions: &["xlsx"],
+};
+pub const CSV: Filter = Filter {
+    name: "CSV 表格（.csv）",
+    extensions: &["csv"],
+};
+
+/// 批量审核's 添加文件 (several at once) or 添加文件夹. Scripted: one line of paths separated by
+/// tabs (a folder is one path); an empty line is a closed dialog.
+pub async fn pick_many<R: Runtime>(app: &AppHandle<R>, folder: bool) -> Vec<PathBuf> {
+    if let Some(line) = scripted_line() {
+        return line
+            .split('\t')
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .collect();
+    }
+    let dialog = app.dialog().file();
+    if folder {
+        let dialog = dialog.set_title("选择存放各单位年报的文件夹");
+        tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
+            .await
+            .ok()
+            .flatten()
+            .and_then(|p| p.into_path().ok())
+            .into_iter()
+            .collect()
+    } else {
+        let dialog = dialog
+            .set_title("选择要审核的年报（可以多选）")
+            .add_filter(REPORT.name, REPORT.extensions)
+            .add_filter(IMPORTABLE.name, IMPORTABLE.extensions);
+        tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_files())
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|p| p.into_path().ok())
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -212,3 +212,85 @@ fn a_dropped_file_opens_or_imports_by_its_form() {
         "nothing replaced"
     );
 }
+
+#[test]
+fn the_desk_checks_a_folder_in_the_background_and_keeps_its_list() {
+    let app = crate::app_builder(mock_builder(), None)
+        .build(mock_context(noop_assets()))
+        .expect("app");
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixtures = seed().parent().expect("fixtures").to_path_buf();
+    for n in ["000", "001", "002", "003", "004"] {
+        std::fs::copy(
+            fixtures.join(format!("{n}.nianbao.json")),
+            dir.path().join(format!("{n}.nianbao.json")),
+        )
+        .expect("copy");
+    }
+    std::fs::write(dir.path().join("坏.nianbao.json"), "{\"meta\": ").expect("broken");
+
+    let started =
+        crate::desk::add_dropped(app.handle(), vec![dir.path().to_path_buf()]).expect("started");
+    assert!(matches!(started, crate::desk::DeskStarted::Started { .. }));
+    // A second check while the first runs is refused in words, not queued silently. (The flag
+    // is set before the work starts and the work takes far longer than this call.)
+    let again = crate::desk::add_dropped(app.handle(), vec![dir.path().to_path_buf()]);
+    assert_eq!(
+        again.err().map(|e| e.code),
+        Some("errors.desk.busy".to_string())
+    );
+    let state = loop {
+        let s = invoke(&w, "desk_show", serde_json::json!({"shown": true})).expect("show");
+        if s["running"] == false {
+            break s;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let rows = state["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 6, "{state}");
+    let broken = rows
+        .iter()
+        .find(|r| r["readable"] == false)
+        .expect("the broken file is a row");
+    assert!(broken["summary"].as_str().unwrap_or_default().len() > 6);
+    let mengzhou = rows
+        .iter()
+        .find(|r| r["agency"] == "孟州市人民政府")
+        .expect("seed 003");
+    assert_eq!(mengzhou["year"], 2023);
+    let count = |r: &serde_json::Value| {
+        ["errors", "warnings", "infos"]
+            .iter()
+            .map(|k| r[k].as_u64().unwrap_or(0))
+            .sum::<u64>()
+    };
+    let busiest = rows.iter().max_by_key(|r| count(r)).expect("rows");
+    assert!(count(busiest) > 0, "the seeds have findings to show");
+    let findings = invoke(
+        &w,
+        "desk_findings",
+        serde_json::json!({"id": busiest["id"]}),
+    )
+    .expect("findings");
+    assert_eq!(
+        findings.as_array().map(Vec::len),
+        Some(count(busiest) as usize)
+    );
+
+    // Nothing changed on disk: 刷新 says so and starts nothing.
+    let r = invoke(&w, "desk_refresh", serde_json::json!({})).expect("refresh");
+    assert_eq!(r["kind"], "nothing", "{r}");
+    assert!(r["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("没有文件改动过"));
+
+    let err = invoke(&w, "desk_findings", serde_json::json!({"id": 99})).expect_err("no row");
+    assert_eq!(err["code"], "errors.desk.row");
+    invoke(&w, "desk_clear", serde_json::json!({})).expect("clear");
+    let s = invoke(&w, "desk_show", serde_json::json!({"shown": false})).expect("show");
+    assert_eq!(s["rows"], serde_json::json!([]));
+}

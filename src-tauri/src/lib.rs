@@ -4,6 +4,7 @@
 pub mod about;
 pub mod autosave;
 pub mod commands;
+pub mod desk;
 pub mod dialogs;
 pub mod doc;
 pub mod dto;
@@ -219,7 +220,15 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
                 remember_size(window, *size);
             }
             if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
-                if let Some(path) = paths.first().cloned() {
+                let app = window.app_handle();
+                if app.state::<AppState>().desk_shown.load(Ordering::SeqCst) {
+                    // On the desk, every dropped file and folder joins the list.
+                    let reply = match desk::add_dropped(app, paths.clone()) {
+                        Ok(started) => desk::DeskDropped { started: Some(started), error: None },
+                        Err(e) => desk::DeskDropped { started: None, error: Some(e) },
+                    };
+                    let _ = app.emit("desk-dropped", reply);
+                } else if let Some(path) = paths.first().cloned() {
                     let app = window.app_handle().clone();
                     tauri::async_runtime::spawn(async move {
                         let state = app.state::<AppState>();
@@ -304,6 +313,15 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             commands::apply_fix,
             commands::insert_generated,
             about::about,
+            desk::desk_add,
+            desk::desk_cancel,
+            desk::desk_show,
+            desk::desk_clear,
+            desk::desk_refresh,
+            desk::desk_findings,
+            desk::desk_open,
+            desk::desk_sum,
+            desk::desk_export,
         ])
 }
 

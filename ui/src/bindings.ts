@@ -462,6 +462,52 @@ fontsProblem: string | null, };
 
 export type AboutFont = { role: string, family: string, };
 
+export type DeskRow = { id: number, 
+/**
+ * The file's name, and its full path (tooltip, 打开).
+ */
+name: string, path: string, 
+/**
+ * False when the file could not be read: `summary` then says why.
+ */
+readable: boolean, agency: string, year: number | null, kind: string, errors: number, warnings: number, infos: number, 
+/**
+ * The first 错误 in words, or why the file could not be read; empty when there is none.
+ */
+summary: string, };
+
+export type DeskBatch = { job: number, rows: Array<DeskRow>, done: number, total: number, 
+/**
+ * The last batch of a check: `cancelled` says whether it was stopped.
+ */
+finished: boolean, cancelled: boolean, };
+
+export type DeskFinding = { location: string, 
+/**
+ * "错误", "警告" or "提示".
+ */
+severity: string, code: string, message: string, suggestion: string, };
+
+export type DeskState = { rows: Array<DeskRow>, running: boolean, done: number, total: number, };
+
+export type DeskStarted = { "kind": "started", job: number, } | { "kind": "nothing", message: string, };
+
+export type DeskDropped = { started: DeskStarted | null, error: AppError | null, };
+
+export type SheetFormat = "xlsx" | "csv";
+
+export type DeskExported = { "kind": "done", path: string, message: string, } | { "kind": "cancelled" };
+
+export type SumRequest = { agency: string, 
+/**
+ * One of the layout's agency kinds ("人民政府", …).
+ */
+kind: string, year: number, 
+/**
+ * Count reports whose tables have 错误, or leave them out.
+ */
+includeFlagged: boolean, };
+
 /** Every command: its arguments and what it answers. */
 export interface Commands {
   layout: { args: Record<string, never>; result: Layout };
@@ -489,4 +535,13 @@ export interface Commands {
   insert_generated: { args: { path: FieldPath; at: number }; result: EditResult };
   attach_last_year: { args: Record<string, never>; result: FileOutcome };
   about: { args: Record<string, never>; result: About };
+  desk_add: { args: { folder: boolean }; result: DeskStarted };
+  desk_cancel: { args: Record<string, never>; result: null };
+  desk_show: { args: { shown: boolean }; result: DeskState };
+  desk_clear: { args: Record<string, never>; result: null };
+  desk_refresh: { args: Record<string, never>; result: DeskStarted };
+  desk_findings: { args: { id: number }; result: DeskFinding[] };
+  desk_open: { args: { id: number }; result: FileOutcome };
+  desk_sum: { args: { request: SumRequest }; result: FileOutcome };
+  desk_export: { args: { format: SheetFormat }; result: DeskExported };
 }

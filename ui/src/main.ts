@@ -19,6 +19,7 @@ import type {
   Snapshot,
 } from "./bindings";
 import { showAbout } from "./about";
+import { Desk } from "./desk";
 import { byId, h, imeKey, setText } from "./dom";
 import { buildForms, type Field, type Forms } from "./forms";
 import { attachKeys, attachPaste } from "./grid";
@@ -40,6 +41,8 @@ interface App {
 }
 
 let app: App | null = null;
+/** 批量审核, made the first time it is shown. */
+let desk: Desk | null = null;
 /** A typing burst not yet sent: later keystrokes in the same field replace its text. */
 let pending: FieldEdit | null = null;
 
@@ -114,7 +117,7 @@ function askYear([suggested, other]: [number, number]): void {
 }
 
 /** What an import could not place: listed above the findings until dismissed. */
-function showImportNotes(notes: ImportNote[]): void {
+function showImportNotes(notes: ImportNote[], heading = "导入时需要核对"): void {
   const box = byId("import-notes");
   if (notes.length === 0) {
     box.hidden = true;
@@ -126,7 +129,7 @@ function showImportNotes(notes: ImportNote[]): void {
     box.hidden = true;
   });
   box.replaceChildren(
-    h("h2", { text: `导入时需要核对（${notes.length} 处）` }),
+    h("h2", { text: `${heading}（${String(notes.length)} 处）` }),
     h(
       "ul",
       {},
@@ -134,7 +137,7 @@ function showImportNotes(notes: ImportNote[]): void {
         const li = h(
           "li",
           {},
-          h("span", { class: "loc", text: n.line > 0 ? `原文第 ${n.line} 行` : "全文" }),
+          n.line > 0 || n.text ? h("span", { class: "loc", text: n.line > 0 ? `原文第 ${String(n.line)} 行` : "全文" }) : null,
           n.text ? h("q", { text: n.text }) : null,
           h("span", { class: "why", text: n.reason }),
         );
@@ -235,7 +238,48 @@ function applyResult(r: EditResult): void {
   applyStatus(r.status);
 }
 
+/** The editor or the desk fills the window below the toolbar. */
+function showView(view: "editor" | "desk"): void {
+  const onDesk = view === "desk";
+  if (document.body.dataset.view === view) return;
+  document.body.dataset.view = view;
+  byId("desk").hidden = !onDesk;
+  byId("cmd-desk").setAttribute("aria-pressed", String(onDesk));
+  byId("cmd-desk").textContent = onDesk ? "返回编辑" : "批量审核";
+  if (onDesk) {
+    closePreview();
+    const d = desk ?? makeDesk();
+    d.show().catch((e: unknown) => {
+      banner(errorText(e));
+    });
+  } else {
+    desk?.hide();
+  }
+}
+
+function makeDesk(): Desk {
+  const d = new Desk(byId("desk"), {
+    banner,
+    status,
+    agencyKinds: app?.layout.agencyKinds ?? [],
+    opened: (outcome, done) => {
+      if (outcome.kind !== "done") return;
+      byId("banner").hidden = true;
+      applySnapshot(outcome.snapshot);
+      showImportNotes(outcome.importNotes, done === "已生成汇总" ? "汇总说明" : "导入时需要核对");
+      status(`${done}：${outcome.snapshot.status.path ?? outcome.snapshot.status.title}`);
+    },
+  });
+  desk = d;
+  d.listen().catch((e: unknown) => {
+    banner(errorText(e));
+  });
+  return d;
+}
+
 function applySnapshot(s: Snapshot): void {
+  // A document opened or replaced is shown, wherever the user was.
+  showView("editor");
   if (!app) return;
   for (const [path, text] of Object.entries(s.fields)) app.view.setValue(path, text);
   app.view.setPrevious(s.previous, s.previousYear);
@@ -518,6 +562,9 @@ function toolbar(): { undo: HTMLButtonElement; redo: HTMLButtonElement; recentLi
     exportMenu,
     preview,
     button("审核", "F9", "cmd-review", reviewAll),
+    button("批量审核", "", "cmd-desk", () => {
+      showView(document.body.dataset.view === "desk" ? "editor" : "desk");
+    }),
     h("span", { class: "sep" }),
     undo,
     redo,
@@ -732,6 +779,7 @@ async function start(): Promise<void> {
   // The bubble is fixed to the window: it follows its cell when the form or a table scrolls.
   document.addEventListener("scroll", () => { view.schedulePlacement(); }, true);
   window.addEventListener("resize", () => { view.schedulePlacement(); });
+  document.body.dataset.view = "editor";
   applySnapshot(await call("snapshot", {}));
   showSection("meta");
   document.body.dataset.ready = "true";

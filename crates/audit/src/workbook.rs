@@ -212,6 +212,15 @@ fn csv(columns: &[(&str, f64)], rows: impl Iterator<Item = Vec<Cell>>) -> String
     out
 }
 
+/// Where the 问题明细 CSV goes beside the 报告 CSV: "审核表.csv" → "审核表.问题明细.csv".
+pub fn findings_csv_path(path: &std::path::Path) -> std::path::PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.问题明细.csv"))
+}
+
 /// The 报告 table as CSV (UTF-8 with BOM, CRLF, RFC 4180 quoting).
 pub fn reports_csv(rows: &[Row]) -> String {
     csv(&REPORT_COLUMNS, rows.iter().map(report_cells))

@@ -91,21 +91,12 @@ pub struct Sheets<'a> {
     pub force: bool,
 }
 
-/// The findings CSV beside the reports CSV: "审核表.csv" → "审核表.问题明细.csv".
-pub fn findings_csv_path(path: &Path) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!("{stem}.问题明细.csv"))
-}
-
 impl Sheets<'_> {
     fn targets(&self) -> Vec<PathBuf> {
         let mut t: Vec<PathBuf> = self.xlsx.map(Path::to_path_buf).into_iter().collect();
         if let Some(csv) = self.csv {
             t.push(csv.to_path_buf());
-            t.push(findings_csv_path(csv));
+            t.push(workbook::findings_csv_path(csv));
         }
         t
     }
@@ -133,7 +124,7 @@ impl Sheets<'_> {
             written.push(path.to_path_buf());
         }
         if let Some(path) = self.csv {
-            let details = findings_csv_path(path);
+            let details = workbook::findings_csv_path(path);
             for (p, text) in [
                 (path.to_path_buf(), workbook::reports_csv(rows)),
                 (details, workbook::findings_csv(rows)),

@@ -1,0 +1,617 @@
+//! 批量审核: the 政府办's desk. Many report files are checked off the UI thread by
+//! `nianbao-audit` (the engine `nianbao check` uses); rows reach the page in batches through the
+//! `desk-rows` event while the work goes on, and the list stays here, in Rust, while the user opens
+//! one report in the editor and comes back.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use nianbao_audit::{Outcome, Row};
+use nianbao_core::model::AgencyKind;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use ts_rs::TS;
+
+use crate::commands::{done_with, lock, may_discard, AppState};
+use crate::dialogs;
+use crate::doc::Document;
+use crate::dto::FileOutcome;
+use crate::error::{AppError, AppResult};
+use crate::files;
+use crate::imports::ImportNote;
+
+/// How often a running check hands its new rows to the page: often enough that the table fills
+/// while checking, seldom enough that 10,000 rows are a few hundred events, not 10,000.
+const FLUSH_EVERY: Duration = Duration::from_millis(80);
+
+/// The desk's list. A row's id is its place in `rows`; rows are replaced in place by 刷新.
+#[derive(Default)]
+pub struct Desk {
+    rows: Vec<Row>,
+    /// The running check's stop flag, if one runs.
+    job: Option<Arc<AtomicBool>>,
+    /// Rows checked but not yet sent to the page.
+    outbox: Vec<DeskRow>,
+    done: usize,
+    total: usize,
+    jobs: u32,
+}
+
+/// One report in the desk's table.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskRow {
+    pub id: u32,
+    /// The file's name, and its full path (tooltip, 打开).
+    pub name: String,
+    pub path: String,
+    /// False when the file could not be read: `summary` then says why.
+    pub readable: bool,
+    pub agency: String,
+    pub year: Option<u32>,
+    pub kind: String,
+    pub errors: u32,
+    pub warnings: u32,
+    pub infos: u32,
+    /// The first 错误 in words, or why the file could not be read; empty when there is none.
+    pub summary: String,
+}
+
+/// New or re-checked rows, and how far the check has come.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskBatch {
+    pub job: u32,
+    pub rows: Vec<DeskRow>,
+    pub done: u32,
+    pub total: u32,
+    /// The last batch of a check: `cancelled` says whether it was stopped.
+    pub finished: bool,
+    pub cancelled: bool,
+}
+
+/// What the window tells the page after files were dropped on the desk.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskDropped {
+    pub started: Option<DeskStarted>,
+    pub error: Option<AppError>,
+}
+
+/// One finding of the selected report.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskFinding {
+    pub location: String,
+    /// "错误", "警告" or "提示".
+    pub severity: String,
+    pub code: String,
+    pub message: String,
+    pub suggestion: String,
+}
+
+/// What the page asks for when it (re)opens the desk.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskState {
+    pub rows: Vec<DeskRow>,
+    pub running: bool,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// A check that was started (the job number its batches carry), or nothing to do.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum DeskStarted {
+    Started {
+        job: u32,
+    },
+    /// The user closed the dialog, or 刷新 found nothing changed.
+    Nothing {
+        message: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum SheetFormat {
+    Xlsx,
+    Csv,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum DeskExported {
+    Done { path: String, message: String },
+    Cancelled,
+}
+
+/// 生成汇总's choices.
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SumRequest {
+    pub agency: String,
+    /// One of the layout's agency kinds ("人民政府", …).
+    pub kind: String,
+    pub year: u32,
+    /// Count reports whose tables have 错误, or leave them out.
+    pub include_flagged: bool,
+}
+
+/// A row placed but not yet checked, and one a stopped check never reached.
+const PENDING: &str = "尚未审核。";
+const STOPPED: &str = "审核被停止，这一份还没有审核。点“刷新”可以接着审核。";
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+pub fn row_dto(id: usize, row: &Row) -> DeskRow {
+    let name = files::display_name(&row.file);
+    let path = row.file.display().to_string();
+    match &row.outcome {
+        Outcome::Checked {
+            agency,
+            year,
+            kind,
+            tally,
+            first_error,
+            ..
+        } => DeskRow {
+            id: to_u32(id),
+            name,
+            path,
+            readable: true,
+            agency: agency.clone(),
+            year: year.and_then(|y| u32::try_from(y).ok()),
+            kind: kind.clone(),
+            errors: to_u32(tally.errors),
+            warnings: to_u32(tally.warnings),
+            infos: to_u32(tally.infos),
+            summary: first_error.clone().unwrap_or_default(),
+        },
+        Outcome::Unreadable { reason } => DeskRow {
+            id: to_u32(id),
+            name,
+            path,
+            readable: false,
+            agency: String::new(),
+            year: None,
+            kind: String::new(),
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+            summary: reason.clone(),
+        },
+    }
+}
+
+fn busy() -> AppError {
+    AppError::new(
+        "errors.desk.busy",
+        "正在审核上一批文件。请等它完成，或点“停止”后再试。",
+    )
+}
+
+/// Where each new file goes: the row it already has (checked again in place), or a new row.
+fn place(
+    desk: &mut Desk,
+    files: Vec<PathBuf>,
+    problems: Vec<(PathBuf, String)>,
+) -> Vec<(usize, PathBuf)> {
+    let mut known: HashMap<PathBuf, usize> = desk
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.file.clone(), i))
+        .collect();
+    let mut work = Vec::with_capacity(files.len());
+    for f in files {
+        let id = *known.entry(f.clone()).or_insert_with(|| {
+            desk.rows.push(Row {
+                file: f.clone(),
+                stamp: None,
+                outcome: Outcome::Unreadable {
+                    reason: PENDING.to_string(),
+                },
+            });
+            desk.rows.len() - 1
+        });
+        work.push((id, f));
+    }
+    // A folder that could not be listed is a row of its own, so it is not forgotten.
+    for (p, reason) in problems {
+        let row = Row {
+            file: p.clone(),
+            stamp: None,
+            outcome: Outcome::Unreadable { reason },
+        };
+        match known.get(&p) {
+            Some(&i) => desk.rows[i] = row,
+            None => {
+                desk.rows.push(row);
+                let i = desk.rows.len() - 1;
+                known.insert(p, i);
+                desk.outbox.push(row_dto(i, &desk.rows[i]));
+            }
+        }
+    }
+    work
+}
+
+/// Starts checking files (and folders) in the background. Fails only when a check already runs.
+pub fn start<R: Runtime>(app: &AppHandle<R>, inputs: Vec<PathBuf>) -> AppResult<DeskStarted> {
+    let state = app.state::<AppState>();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let job = {
+        let mut desk = lock(&state.desk);
+        if desk.job.is_some() {
+            return Err(busy());
+        }
+        desk.job = Some(cancel.clone());
+        desk.jobs += 1;
+        desk.done = 0;
+        desk.total = 0;
+        desk.jobs
+    };
+    let worker = app.clone();
+    let stop = cancel.clone();
+    tauri::async_runtime::spawn_blocking(move || run_job(&worker, job, inputs, &stop));
+    let flusher = app.clone();
+    tauri::async_runtime::spawn(async move { flush_while_running(flusher, job, cancel).await });
+    Ok(DeskStarted::Started { job })
+}
+
+/// The blocking part: list the files, then check them on all cores.
+fn run_job<R: Runtime>(app: &AppHandle<R>, job: u32, inputs: Vec<PathBuf>, cancel: &AtomicBool) {
+    let state = app.state::<AppState>();
+    let (files, problems) = nianbao_audit::collect(&inputs);
+    let work = {
+        let mut desk = lock(&state.desk);
+        let work = place(&mut desk, files, problems);
+        desk.total = work.len();
+        work
+    };
+    let paths: Vec<PathBuf> = work.iter().map(|(_, p)| p.clone()).collect();
+    let result = nianbao_audit::run(&paths, cancel, |i, row| {
+        let Some(&(id, _)) = work.get(i) else { return };
+        let mut desk = lock(&state.desk);
+        if let Some(slot) = desk.rows.get_mut(id) {
+            *slot = row;
+            let dto = row_dto(id, slot);
+            desk.outbox.push(dto);
+        }
+        desk.done += 1;
+    });
+    let mut desk = lock(&state.desk);
+    // Rows never reached (stopped) keep saying so, rather than pretending to be checked.
+    if result.is_err() {
+        for (id, _) in &work {
+            if let Some(Row {
+                outcome: Outcome::Unreadable { reason },
+                stamp: None,
+                ..
+            }) = desk.rows.get_mut(*id)
+            {
+                if reason == PENDING {
+                    *reason = STOPPED.to_string();
+                }
+            }
+        }
+        let stopped: Vec<DeskRow> = work
+            .iter()
+            .filter_map(|(id, _)| desk.rows.get(*id).map(|r| (*id, r)))
+            .filter(
+                |(_, r)| matches!(&r.outcome, Outcome::Unreadable { reason } if reason == STOPPED),
+            )
+            .map(|(id, r)| row_dto(id, r))
+            .collect();
+        desk.outbox.extend(stopped);
+    }
+    let batch = finish_batch(&mut desk, job, true, result.is_err());
+    desk.job = None;
+    drop(desk);
+    let _ = app.emit("desk-rows", batch);
+}
+
+fn finish_batch(desk: &mut Desk, job: u32, finished: bool, cancelled: bool) -> DeskBatch {
+    DeskBatch {
+        job,
+        rows: std::mem::take(&mut desk.outbox),
+        done: to_u32(desk.done),
+        total: to_u32(desk.total),
+        finished,
+        cancelled,
+    }
+}
+
+async fn flush_while_running<R: Runtime>(app: AppHandle<R>, job: u32, cancel: Arc<AtomicBool>) {
+    loop {
+        tokio::time::sleep(FLUSH_EVERY).await;
+        let state = app.state::<AppState>();
+        let batch = {
+            let mut desk = lock(&state.desk);
+            let running = desk.job.as_ref().is_some_and(|j| Arc::ptr_eq(j, &cancel));
+            if !running || desk.jobs != job {
+                return;
+            }
+            finish_batch(&mut desk, job, false, false)
+        };
+        if !batch.rows.is_empty() || batch.total > 0 {
+            let _ = app.emit("desk-rows", batch);
+        }
+    }
+}
+
+/// 添加文件 / 添加文件夹.
+#[tauri::command]
+pub async fn desk_add<R: Runtime>(app: AppHandle<R>, folder: bool) -> AppResult<DeskStarted> {
+    let picked = dialogs::pick_many(&app, folder).await;
+    if picked.is_empty() {
+        return Ok(DeskStarted::Nothing {
+            message: String::new(),
+        });
+    }
+    start(&app, picked)
+}
+
+/// Files dropped on the window while the desk is shown.
+pub fn add_dropped<R: Runtime>(app: &AppHandle<R>, paths: Vec<PathBuf>) -> AppResult<DeskStarted> {
+    start(app, paths)
+}
+
+/// 停止: the check ends within moments; rows already checked stay.
+#[tauri::command]
+pub fn desk_cancel(state: State<'_, AppState>) {
+    if let Some(flag) = &lock(&state.desk).job {
+        flag.store(true, Ordering::SeqCst);
+    }
+}
+
+/// The whole list, for a page that (re)opens the desk; marks the desk as shown, so that files
+/// dropped on the window join it instead of opening.
+#[tauri::command]
+pub fn desk_show(state: State<'_, AppState>, shown: bool) -> DeskState {
+    state.desk_shown.store(shown, Ordering::SeqCst);
+    let desk = lock(&state.desk);
+    DeskState {
+        rows: desk
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| row_dto(i, r))
+            .collect(),
+        running: desk.job.is_some(),
+        done: to_u32(desk.done),
+        total: to_u32(desk.total),
+    }
+}
+
+/// 清空列表.
+#[tauri::command]
+pub fn desk_clear(state: State<'_, AppState>) -> AppResult<()> {
+    let mut desk = lock(&state.desk);
+    if desk.job.is_some() {
+        return Err(busy());
+    }
+    desk.rows.clear();
+    desk.outbox.clear();
+    desk.done = 0;
+    desk.total = 0;
+    Ok(())
+}
+
+/// 刷新: checks again only the files that changed on disk since they were read (size or time).
+#[tauri::command]
+pub fn desk_refresh<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<DeskStarted> {
+    let changed: Vec<PathBuf> = {
+        let desk = lock(&state.desk);
+        if desk.job.is_some() {
+            return Err(busy());
+        }
+        nianbao_audit::changed(&desk.rows)
+            .into_iter()
+            .filter_map(|i| desk.rows.get(i).map(|r| r.file.clone()))
+            .collect()
+    };
+    if changed.is_empty() {
+        return Ok(DeskStarted::Nothing {
+            message: "没有文件改动过，列表已是最新。".to_string(),
+        });
+    }
+    start(&app, changed)
+}
+
+fn row_file(state: &AppState, id: u32) -> AppResult<PathBuf> {
+    lock(&state.desk)
+        .rows
+        .get(id as usize)
+        .map(|r| r.file.clone())
+        .ok_or_else(|| AppError::new("errors.desk.row", "列表中没有这一份报告，请刷新后再选。"))
+}
+
+/// The findings of one row, worst first.
+#[tauri::command]
+pub fn desk_findings(state: State<'_, AppState>, id: u32) -> AppResult<Vec<DeskFinding>> {
+    let desk = lock(&state.desk);
+    let row = desk
+        .rows
+        .get(id as usize)
+        .ok_or_else(|| AppError::new("errors.desk.row", "列表中没有这一份报告，请刷新后再选。"))?;
+    Ok(match &row.outcome {
+        Outcome::Checked { findings, .. } => findings
+            .iter()
+            .map(|f| DeskFinding {
+                location: f.location.clone(),
+                severity: f.severity.label().to_string(),
+                code: f.code.to_string(),
+                message: f.message.clone(),
+                suggestion: f.suggestion.clone(),
+            })
+            .collect(),
+        Outcome::Unreadable { .. } => Vec::new(),
+    })
+}
+
+/// 打开: the report in the editor (asking first about unsaved work); the desk keeps its list.
+#[tauri::command]
+pub async fn desk_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: u32,
+) -> AppResult<FileOutcome> {
+    let path = row_file(&state, id)?;
+    crate::imports::open_dropped(&app, &state, path).await
+}
+
+fn kind_of(label: &str) -> AgencyKind {
+    AgencyKind::ALL
+        .into_iter()
+        .find(|k| k.label() == label)
+        .unwrap_or(AgencyKind::PeoplesGovernment)
+}
+
+/// 生成汇总: the desk's readable reports summed (the rules of `nianbao sum`), opened as a new,
+/// unsaved document; its inputs are listed in the notes beside it.
+#[tauri::command]
+pub async fn desk_sum<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: SumRequest,
+) -> AppResult<FileOutcome> {
+    let files: Vec<PathBuf> = {
+        let desk = lock(&state.desk);
+        if desk.job.is_some() {
+            return Err(busy());
+        }
+        desk.rows
+            .iter()
+            .filter(|r| matches!(r.outcome, Outcome::Checked { .. }))
+            .map(|r| r.file.clone())
+            .collect()
+    };
+    if files.is_empty() {
+        return Err(AppError::new(
+            "errors.desk.sum",
+            "列表中没有可以读取的报告。请先添加各单位的年报，再生成汇总。",
+        ));
+    }
+    if !may_discard(&app, &state).await {
+        return Ok(FileOutcome::Cancelled);
+    }
+    let opts = nianbao_audit::SumOptions {
+        year: u64::from(request.year),
+        agency: request.agency.trim().to_string(),
+        kind: kind_of(&request.kind),
+        include_flagged: request.include_flagged,
+    };
+    let never = AtomicBool::new(false);
+    let outcome =
+        tauri::async_runtime::spawn_blocking(move || nianbao_audit::sum(&files, &opts, &never))
+            .await
+            .map_err(|_| AppError::new("errors.desk.sum", "汇总没有完成，请重试。"))?
+            .map_err(|e| AppError::new("errors.desk.sum", e.to_string()))?;
+    // One note a line: which reports were counted, which not and why, which had empty cells.
+    let notes = outcome
+        .note()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| ImportNote {
+            line: 0,
+            text: String::new(),
+            reason: l.trim().to_string(),
+            path: None,
+        })
+        .collect();
+    state.replace_doc(Document::unsaved(outcome.report, None, None));
+    Ok(done_with(&app, &state, notes))
+}
+
+fn sheet_name(rows: usize) -> String {
+    format!("审核表（{rows} 份）")
+}
+
+/// 导出审核表: the workbook (or two CSV tables) of the desk's rows, where the user chooses.
+#[tauri::command]
+pub async fn desk_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    format: SheetFormat,
+) -> AppResult<DeskExported> {
+    let rows: Vec<Row> = {
+        let desk = lock(&state.desk);
+        if desk.job.is_some() {
+            return Err(busy());
+        }
+        desk.rows.clone()
+    };
+    if rows.is_empty() {
+        return Err(AppError::new(
+            "errors.desk.export",
+            "列表是空的，没有可以导出的内容。请先添加要审核的年报。",
+        ));
+    }
+    let (filter, ending) = match format {
+        SheetFormat::Xlsx => (&dialogs::WORKBOOK, "xlsx"),
+        SheetFormat::Csv => (&dialogs::CSV, "csv"),
+    };
+    let suggested = format!("{}.{ending}", sheet_name(rows.len()));
+    let Some(path) = dialogs::pick_save(&app, "导出审核表", filter, suggested, None).await
+    else {
+        return Ok(DeskExported::Cancelled);
+    };
+    let path = if path.extension().is_none() {
+        path.with_extension(ending)
+    } else {
+        path
+    };
+    let target = path.clone();
+    let written =
+        tauri::async_runtime::spawn_blocking(move || write_sheets(&target, &rows, format))
+            .await
+            .map_err(|_| AppError::new("errors.desk.export", "导出没有完成，请重试。"))??;
+    let message = match written {
+        Some(details) => format!(
+            "已导出审核表：{}；问题明细：{}",
+            path.display(),
+            details.display()
+        ),
+        None => format!("已导出审核表：{}", path.display()),
+    };
+    Ok(DeskExported::Done {
+        path: path.display().to_string(),
+        message,
+    })
+}
+
+fn write_sheets(path: &Path, rows: &[Row], format: SheetFormat) -> AppResult<Option<PathBuf>> {
+    match format {
+        SheetFormat::Xlsx => {
+            let bytes = nianbao_audit::workbook::xlsx(rows)
+                .map_err(|e| AppError::new("errors.desk.export", e.to_string()))?;
+            files::write_atomic(path, &bytes, false)?;
+            Ok(None)
+        }
+        SheetFormat::Csv => {
+            files::write_atomic(
+                path,
+                nianbao_audit::workbook::reports_csv(rows).as_bytes(),
+                false,
+            )?;
+            let details = nianbao_audit::workbook::findings_csv_path(path);
+            files::write_atomic(
+                &details,
+                nianbao_audit::workbook::findings_csv(rows).as_bytes(),
+                false,
+            )?;
+            Ok(Some(details))
+        }
+    }
+}
