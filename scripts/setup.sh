@@ -11,6 +11,9 @@ APT_PACKAGES=(
   build-essential pkg-config
   fonts-noto-cjk fonts-lxgw-wenkai
   poppler-utils libreoffice-writer-nogui
+  # LibreOffice Calc reads the 审核表 workbook back in the desk's end-to-end test, as a user's
+  # spreadsheet program would.
+  libreoffice-calc-nogui
   # The desktop editor (Tauri v2 over WebKitGTK) and its end-to-end tests under Xvfb; imagemagick
   # for the screenshots.
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev

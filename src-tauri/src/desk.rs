@@ -491,11 +491,17 @@ pub async fn desk_sum<R: Runtime>(
         if desk.job.is_some() {
             return Err(busy());
         }
-        desk.rows
+        if !desk
+            .rows
             .iter()
-            .filter(|r| matches!(r.outcome, Outcome::Checked { .. }))
-            .map(|r| r.file.clone())
-            .collect()
+            .any(|r| matches!(r.outcome, Outcome::Checked { .. }))
+        {
+            Vec::new()
+        } else {
+            // Unreadable files too: the note then names each one that was not counted, and a
+            // file corrected since the check is counted as it is now.
+            desk.rows.iter().map(|r| r.file.clone()).collect()
+        }
     };
     if files.is_empty() {
         return Err(AppError::new(

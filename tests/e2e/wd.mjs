@@ -14,6 +14,7 @@ export const Key = {
   ArrowUp: "\uE013",
   ArrowDown: "\uE015",
   End: "\uE010",
+  Home: "\uE011",
   Escape: "\uE00C",
   PageUp: "\uE00E",
   PageDown: "\uE00F",

@@ -57,8 +57,9 @@ export class Desk {
   private filter: Filter = "all";
   private query = "";
   private selected: number | null = null;
-  private running = false;
   private job = 0;
+  /** The latest job whose last batch has arrived. */
+  private lastFinished = 0;
   private orderDue = false;
   private lastOrdered = 0;
   private frame = 0;
@@ -254,12 +255,13 @@ export class Desk {
       if (s.message) this.host.status(s.message);
       return;
     }
-    this.job = s.job;
+    // The job's rows (even its last batch) may arrive before this answer does.
+    if (s.job <= this.lastFinished) return;
+    this.job = Math.max(this.job, s.job);
     this.setRunning(true, 0, 0);
   }
 
   private setRunning(running: boolean, done: number, total: number): void {
-    this.running = running;
     this.cancelButton.hidden = !running;
     this.progress.hidden = !running;
     document.body.dataset.deskRunning = String(running);
@@ -271,9 +273,12 @@ export class Desk {
   }
 
   private take(b: DeskBatch): void {
-    if (b.job !== this.job && this.running) return;
+    // A stale batch of a job replaced since (ids only grow).
+    if (b.job < this.job) return;
+    this.job = b.job;
     for (const r of b.rows) this.rows[r.id] = r;
     if (b.finished) {
+      this.lastFinished = Math.max(this.lastFinished, b.job);
       this.setRunning(false, b.done, b.total);
       this.progressText.textContent = b.cancelled
         ? `已停止：审核了 ${String(b.done)}/${String(b.total)} 份。点“刷新”可以接着审核其余的。`
