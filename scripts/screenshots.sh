@@ -7,3 +7,4 @@ bash scripts/setup.sh >/dev/null
 npm --prefix ui run -s build >/dev/null
 cargo build --release -p nianbao-app --locked -q
 NIANBAO_APP="$PWD/target/release/nianbao-editor" bash tests/e2e/run.sh --script tests/e2e/screenshots.mjs
+NIANBAO_APP="$PWD/target/release/nianbao-editor" bash tests/e2e/run.sh --script tests/e2e/desk-screenshots.mjs
