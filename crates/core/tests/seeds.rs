@@ -82,8 +82,8 @@ fn seed_004_township_free_text_overview() {
         &[
             // 一 is six paragraphs of running text without the five parts.
             ("OVERVIEW-PART-MISSING", "overview"),
-            // The (四) 无法提供 row prints six numbers for seven columns.
-            ("CELL-EMPTY", "requests.unavailable_not_held.natural_person"),
+            // The (四) 无法提供 row prints six zeros for seven columns: with its 总计 0, the
+            // missing one is 0 too, and the importer reads it so (with a note).
             // 五 lists two problems and no measure.
             ("IMPROVEMENTS-MISSING", "problems"),
             // 六 is “无”.

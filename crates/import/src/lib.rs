@@ -12,6 +12,7 @@
 pub mod blocks;
 mod canonical;
 mod decode;
+mod digit_runs;
 pub mod docx;
 mod error;
 pub mod html;

@@ -7,6 +7,9 @@ use nianbao_core::model::{
 };
 use nianbao_core::{CountCell, FieldPath, MoneyCell};
 
+use crate::digit_runs::{
+    as_count, as_run, missing_one, splits, Group, Splits, REQUEST_ROW, REVIEW_ROW,
+};
 use crate::labels::{
     active_row, is_active_header, is_request_header, normalise, request_row, ActiveRow,
 };
@@ -22,12 +25,135 @@ struct Row<R> {
     line: usize,
     label: String,
     cells: Cells,
+    /// Numbers that could not be read as printed, the row's cells left blank until they are.
+    unread: Option<Unread>,
+}
+
+/// A row whose numbers ran together into one run, or that lost one number, and every reading of
+/// it that adds up.
+struct Unread {
+    /// What was printed: the run, or the numbers found.
+    printed: String,
+    lost_one: bool,
+    readings: Splits,
+}
+
+impl Unread {
+    /// A row whose numbers are `cells` but which needs `groups`' width, when it can be read at all.
+    fn of(cells: &[String], groups: &[Group]) -> Option<Unread> {
+        let need: usize = groups.iter().map(|g| g.cells).sum();
+        if cells.len() == 1 && need > 1 {
+            let run = as_run(&cells[0], need)?;
+            let readings = splits(&run, groups);
+            return Some(Unread {
+                printed: run,
+                lost_one: false,
+                readings,
+            });
+        }
+        if cells.len() + 1 == need {
+            let found: Vec<u64> = cells.iter().map(|c| as_count(c)).collect::<Option<_>>()?;
+            return Some(Unread {
+                printed: cells.join("、"),
+                lost_one: true,
+                readings: Splits::Found(missing_one(&found, groups)),
+            });
+        }
+        None
+    }
+
+    /// What this row is, for a finding: "一行的数字连在了一起（“…”）" or "一行只找到 6 个数字（…）".
+    fn what(&self, table: &str, label: &str, need: usize) -> String {
+        if self.lost_one {
+            format!(
+                "{table}“{label}”一行只找到 {} 个数字（{}），应有 {need} 个",
+                need - 1,
+                self.printed
+            )
+        } else {
+            format!("{table}“{label}”一行的数字连在了一起（“{}”）", self.printed)
+        }
+    }
+
+    /// The note on a row read one way only.
+    fn read(&self, table: &str, r: &RowAt, cells: &[u64], path: FieldPath) -> ImportFinding {
+        let cells: Vec<String> = cells.iter().map(u64::to_string).collect();
+        let how = match (self.lost_one, table) {
+            (true, _) => "核对合计后只有一种读法",
+            (false, "表二") => "只有一种拆法",
+            (false, _) => "核对合计后只有一种拆法",
+        };
+        ImportFinding {
+            line: r.line,
+            text: self.printed.clone(),
+            reason: format!(
+                "{}，{how}：{}，已按此填入，请对照原文核对。",
+                self.what(table, &r.label, cells.len()),
+                cells.join("、")
+            ),
+            path: Some(path),
+        }
+    }
+
+    /// The finding on a row left blank, saying why; `contradicted` when every reading of it
+    /// broke a 勾稽关系 with the table's other rows.
+    fn blank(
+        &self,
+        table: &str,
+        r: &RowAt,
+        need: usize,
+        contradicted: bool,
+        path: FieldPath,
+    ) -> ImportFinding {
+        let (one, ways) = if self.lost_one {
+            ("读法", "缺的是哪一格")
+        } else {
+            ("拆法", "是哪一种拆法")
+        };
+        let why = match &self.readings {
+            _ if contradicted => "能读出的数字都与表中其他行的勾稽关系对不上".to_string(),
+            Splits::Found(found) if found.is_empty() && table == "表二" => {
+                format!("无法确定{ways}")
+            }
+            Splits::Found(found) if found.is_empty() => {
+                format!("没有一种{one}使“总计”等于各栏之和")
+            }
+            Splits::Found(found) => format!("有 {} 种{one}，无法确定{ways}", found.len()),
+            Splits::Undecidable => format!("可能的{one}太多，无法确定{ways}"),
+        };
+        ImportFinding {
+            line: r.line,
+            text: self.printed.clone(),
+            reason: format!(
+                "{}，{why}，这一行留空，请对照原文填写。",
+                self.what(table, &r.label, need)
+            ),
+            path: Some(path),
+        }
+    }
+}
+
+/// Where a row was found and its label, for findings.
+struct RowAt {
+    line: usize,
+    label: String,
+}
+
+impl<R> Row<R> {
+    fn at(&self) -> RowAt {
+        RowAt {
+            line: self.line,
+            label: self.label.clone(),
+        }
+    }
 }
 
 /// What a table's labels mean.
 struct Grammar<R> {
     row: fn(&str, bool) -> Option<R>,
     width: fn(R) -> usize,
+    /// How a row's cells add up, for splitting a run of digits; `None` for one-cell rows.
+    groups: fn(R) -> Option<&'static [Group]>,
     is_header: fn(&str) -> bool,
     table: &'static str,
     /// Where a finding about a row points the editor: the row's first cell.
@@ -58,21 +184,29 @@ fn collect<R: Copy + PartialEq>(
         let need = (g.width)(p.row);
         let mut p = p;
         if p.cells.len() < need {
-            let missing = need - p.cells.len();
+            // One run where the row needs several numbers, or one number short: read later,
+            // once the other rows are known, or left blank; never shifted along the row.
+            if let Some(unread) = (g.groups)(p.row).and_then(|gr| Unread::of(&p.cells, gr)) {
+                p.unread = Some(unread);
+                p.cells = vec![String::new(); need];
+            }
+        }
+        if p.cells.len() < need {
+            // Which columns the numbers found belong to cannot be known: placing them anywhere
+            // would be a guess, so the row stays blank and the numbers are quoted for the user.
             findings.push(ImportFinding {
                 line: p.line,
                 text: p.label.clone(),
                 reason: format!(
-                    "{}“{}”一行只找到 {} 个数字（应有 {need} 个），已按靠右对齐填入，前 {missing} 格留空，请核对。",
+                    "{}“{}”一行只找到 {} 个数字（{}），应有 {need} 个，无法确定各属于哪一栏，这一行留空，请对照原文填写。",
                     g.table,
                     p.label,
-                    p.cells.len()
+                    p.cells.len(),
+                    p.cells.join("、")
                 ),
                 path: Some((g.first_cell)(p.row)),
             });
-            let mut cells = vec![String::new(); missing];
-            cells.append(&mut p.cells);
-            p.cells = cells;
+            p.cells = vec![String::new(); need];
         }
         if rows.iter().any(|r| r.row == p.row) {
             findings.push(ImportFinding {
@@ -119,6 +253,7 @@ fn collect<R: Copy + PartialEq>(
                             line: n,
                             label: t.clone(),
                             cells: Vec::new(),
+                            unread: None,
                         };
                         if rest.len() == need && has_value {
                             // Exactly one cell per column on the label's own line: blanks are
@@ -231,6 +366,13 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
     let g = Grammar {
         row: |t, _| active_row(t),
         width: ActiveRow::cells,
+        groups: |r| match r {
+            ActiveRow::Documents(_) => Some(&[Group {
+                cells: 3,
+                total: false,
+            }]),
+            ActiveRow::Decision(_) | ActiveRow::Fee => None,
+        },
         is_header: is_active_header,
         table: "表二",
         first_cell: |r| match r {
@@ -240,7 +382,21 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
         },
         section: Section::Active,
     };
-    for r in collect(body, &g, findings) {
+    for mut r in collect(body, &g, findings) {
+        if let Some(unread) = r.unread.take() {
+            // 表二's rows have no total: a run reads only where its digits allow one split.
+            let path = (g.first_cell)(r.row);
+            match &unread.readings {
+                Splits::Found(one) if one.len() == 1 => {
+                    findings.push(unread.read(g.table, &r.at(), &one[0], path));
+                    r.cells = one[0].iter().map(u64::to_string).collect();
+                }
+                _ => {
+                    findings.push(unread.blank(g.table, &r.at(), r.cells.len(), false, path));
+                    continue;
+                }
+            }
+        }
         let a = &mut report.active;
         match r.row {
             ActiveRow::Documents(k) => {
@@ -264,6 +420,7 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
             (started || !ambiguous).then_some(row)
         },
         width: |_| 7,
+        groups: |_| Some(&REQUEST_ROW),
         is_header: is_request_header,
         table: "表三",
         first_cell: |r| FieldPath::Request(r, Applicant::NaturalPerson),
@@ -290,11 +447,176 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
                 .map(|&r| FieldPath::Request(r, Applicant::NaturalPerson)),
         });
     }
-    for r in rows {
-        for (col, text) in Applicant::ALL.into_iter().zip(&r.cells) {
-            report.requests.set(r.row, col, CountCell::new(text));
+    let mut runs = Vec::new();
+    for mut r in rows {
+        match r.unread.take() {
+            Some(unread) => runs.push((r.at(), r.row, unread)),
+            None => {
+                for (col, text) in Applicant::ALL.into_iter().zip(&r.cells) {
+                    report.requests.set(r.row, col, CountCell::new(text));
+                }
+            }
         }
     }
+    request_runs(runs, report, findings);
+}
+
+/// 表三 as numbers, by row and column index: `None` for a cell that is blank, unreadable, or a
+/// run not split yet.
+type Grid = [[Option<u64>; 7]; 25];
+
+/// The most combinations of open runs weighed together; beyond, they stay blank.
+const MAX_COMBINATIONS: usize = 100_000;
+
+/// Reads 表三's unread rows: each by its own total first; then a row its total leaves open by the
+/// columns' 勾稽关系 with the rows already known, one at a time until nothing changes; then the
+/// rows still open together, a reading being taken where every combination that keeps the
+/// 勾稽关系 agrees on it. The true reading of a consistent table is always among those weighed,
+/// so a reading taken is the true one. A row left with no reading or several stays blank and is
+/// named.
+fn request_runs(
+    runs: Vec<(RowAt, RequestRow, Unread)>,
+    report: &mut Report,
+    findings: &mut Vec<ImportFinding>,
+) {
+    let path = |row: RequestRow| FieldPath::Request(row, Applicant::NaturalPerson);
+    let mut grid: Grid = [[None; 7]; 25];
+    for (row, col, cell) in report.requests.cells() {
+        grid[row.index()][col.index()] = cell.value().copied();
+    }
+    // Each open row with the readings still possible.
+    let mut open = Vec::new();
+    for (at, row, unread) in runs {
+        match &unread.readings {
+            Splits::Found(found) if !found.is_empty() => {
+                let found = found.clone();
+                open.push((at, row, unread, found));
+            }
+            _ => findings.push(unread.blank("表三", &at, 7, false, path(row))),
+        }
+    }
+    let mut decided = Vec::new();
+    let mut contradicted = Vec::new();
+    loop {
+        let mut changed = false;
+        let mut i = 0;
+        while i < open.len() {
+            let row = open[i].1;
+            open[i]
+                .3
+                .retain(|split| holds(&placed(grid, row, split), &[row]));
+            match open[i].3.len() {
+                1 => {
+                    let (at, row, unread, mut found) = open.remove(i);
+                    let split = found.remove(0);
+                    grid = placed(grid, row, &split);
+                    decided.push((at, row, unread, split));
+                }
+                0 => contradicted.push(open.remove(i)),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+    // The rows still open, weighed together.
+    let rows: Vec<RequestRow> = open.iter().map(|o| o.1).collect();
+    let combinations = open
+        .iter()
+        .try_fold(1usize, |n, o| n.checked_mul(o.3.len()))
+        .filter(|&n| n <= MAX_COMBINATIONS && !open.is_empty());
+    // Per open row: `None` while no combination kept the 勾稽关系, then the reading every kept
+    // combination chose, or `Some(None)` once two disagree.
+    let mut agreed: Vec<Option<Option<usize>>> = vec![None; open.len()];
+    for mut n in 0..combinations.unwrap_or(0) {
+        let mut g = grid;
+        let mut choice = Vec::with_capacity(open.len());
+        for (_, row, _, found) in &open {
+            let k = n % found.len();
+            n /= found.len();
+            g = placed(g, *row, &found[k]);
+            choice.push(k);
+        }
+        if holds(&g, &rows) {
+            for (a, &k) in agreed.iter_mut().zip(&choice) {
+                *a = match *a {
+                    None => Some(Some(k)),
+                    Some(Some(j)) if j == k => Some(Some(k)),
+                    _ => Some(None),
+                };
+            }
+        }
+    }
+    let none_kept = combinations.is_some() && agreed.iter().all(Option::is_none);
+    for ((at, row, unread, mut found), a) in open.into_iter().zip(agreed) {
+        match a {
+            Some(Some(k)) => {
+                let split = found.swap_remove(k);
+                decided.push((at, row, unread, split));
+            }
+            _ if none_kept => contradicted.push((at, row, unread, found)),
+            _ => {
+                // What is left open is said, not what the row first allowed.
+                let left = Unread {
+                    readings: Splits::Found(found),
+                    ..unread
+                };
+                findings.push(left.blank("表三", &at, 7, false, path(row)));
+            }
+        }
+    }
+    for (at, row, unread, _) in contradicted {
+        findings.push(unread.blank("表三", &at, 7, true, path(row)));
+    }
+    for (at, row, unread, split) in decided {
+        findings.push(unread.read("表三", &at, &split, path(row)));
+        for (col, v) in Applicant::ALL.into_iter().zip(&split) {
+            report.requests.set(row, col, CountCell::from_count(*v));
+        }
+    }
+}
+
+fn placed(mut grid: Grid, row: RequestRow, split: &[u64]) -> Grid {
+    for (cell, v) in grid[row.index()].iter_mut().zip(split) {
+        *cell = Some(*v);
+    }
+    grid
+}
+
+/// Whether every 勾稽关系 of 表三 that concerns one of `rows` holds, column by column, where the
+/// grid knows all its terms: （七）总计 = （一）…（六）, and 一 + 二 = （七）总计 + 四. Identities
+/// about other rows only are not asked: a slip printed elsewhere must not block a split here.
+fn holds(grid: &Grid, rows: &[RequestRow]) -> bool {
+    let outcomes: Vec<RequestRow> = RequestRow::outcomes().collect();
+    let identities: [(&[RequestRow], &[RequestRow]); 2] = [
+        (&[RequestRow::Total], &outcomes),
+        (
+            &[RequestRow::NewReceived, RequestRow::CarriedOver],
+            &[RequestRow::Total, RequestRow::CarriedForward],
+        ),
+    ];
+    identities
+        .iter()
+        .filter(|(lhs, rhs)| rows.iter().any(|r| lhs.contains(r) || rhs.contains(r)))
+        .all(|(lhs, rhs)| {
+            (0..7).all(|c| {
+                let sum = |terms: &[RequestRow]| {
+                    terms
+                        .iter()
+                        .try_fold(0u64, |acc, r| Some(acc.saturating_add(grid[r.index()][c]?)))
+                };
+                match (sum(lhs), sum(rhs)) {
+                    (Some(a), Some(b)) => a == b,
+                    // A term still unknown: this identity cannot speak yet.
+                    _ => true,
+                }
+            })
+        })
 }
 
 pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFinding>) {
@@ -351,18 +673,49 @@ pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
     if values.is_empty() {
         return;
     }
-    if values.len() != 15 {
+    let path = FieldPath::Review(ReviewGroup::Reconsideration, ReviewOutcome::Upheld);
+    if values.len() < 15 {
+        // All fifteen numbers run together, or one lost: read by the three groups' 总计 where
+        // that leaves one reading; anything else short stays blank, for no number can be placed.
+        let at = RowAt {
+            line: first_line,
+            label: "行政复议、行政诉讼".to_string(),
+        };
+        match Unread::of(&values, &REVIEW_ROW) {
+            Some(unread) => match &unread.readings {
+                Splits::Found(one) if one.len() == 1 => {
+                    findings.push(unread.read("表四", &at, &one[0], path));
+                    values = one[0].iter().map(u64::to_string).collect();
+                }
+                _ => {
+                    findings.push(unread.blank("表四", &at, 15, false, path));
+                    return;
+                }
+            },
+            None => {
+                findings.push(ImportFinding {
+                    line: first_line,
+                    text: values.join(" "),
+                    reason: format!(
+                        "表四应有 15 个数字，只找到了 {} 个（{}），无法确定各属于哪一栏，表四留空，请对照原文填写。",
+                        values.len(),
+                        values.join("、")
+                    ),
+                    path: Some(path),
+                });
+                return;
+            }
+        }
+    }
+    if values.len() > 15 {
         findings.push(ImportFinding {
             line: first_line,
             text: values.join(" "),
             reason: format!(
-                "表四应有 15 个数字，找到了 {} 个，已按顺序填入，请核对。",
+                "表四应有 15 个数字，找到了 {} 个，已按顺序填入前 15 个，请核对。",
                 values.len()
             ),
-            path: Some(FieldPath::Review(
-                ReviewGroup::Reconsideration,
-                ReviewOutcome::Upheld,
-            )),
+            path: Some(path),
         });
     }
     let cells = ReviewGroup::ALL
