@@ -209,18 +209,6 @@ fn nesting(html: &str) -> usize {
     deepest
 }
 
-/// A page number printed between dashes: "— 3 —", "-3-".
-fn is_folio(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !is_blank(*c)).collect();
-    let dash = |c: char| matches!(c, '—' | '-' | '－' | '–' | '―');
-    let inner = t.trim_start_matches(dash);
-    let digits = inner.trim_end_matches(dash);
-    t.starts_with(dash)
-        && inner.len() > digits.len()
-        && !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit())
-}
-
 fn is_title(text: &str) -> bool {
     let t = text.trim_matches(is_blank);
     t.chars().count() <= 80
@@ -371,7 +359,7 @@ impl Walker {
             })
             .collect();
         let text = text.join("\n");
-        if text.trim_matches(is_blank).is_empty() || is_folio(&text) {
+        if text.trim_matches(is_blank).is_empty() || crate::chrome::is_text_folio(&text) {
             return;
         }
         self.items.push(Item {
@@ -621,16 +609,6 @@ mod tests {
             "三、收到和处理政府信息公开申请情况\n三、本年度办理结果\t（一）予以公开\t53\n三、本年度办理结果\t（三） 不予公开\t1.属于国家秘密\t0\n三、本年度办理结果\t（三） 不予公开\n2.其他法律行政法规禁止公开\t4\n版权所有\n"
         );
         assert!(findings.is_empty());
-    }
-
-    #[test]
-    fn folios_are_not_text() {
-        assert!(is_folio("— 3 —"));
-        assert!(is_folio("-12-"));
-        assert!(!is_folio("3"));
-        assert!(!is_folio("—"));
-        assert!(!is_folio("-3"));
-        assert!(!is_folio("— 第三部分 —"));
     }
 
     #[test]

@@ -99,9 +99,17 @@ pub fn request_row(label: &str) -> Option<RequestRow> {
     if n.starts_with("结转下年度") {
         return Some(RequestRow::CarriedForward);
     }
-    RequestRow::ALL
-        .into_iter()
-        .find(|r| normalise(r.label()) == n)
+    static LABELS: std::sync::OnceLock<Vec<(String, RequestRow)>> = std::sync::OnceLock::new();
+    LABELS
+        .get_or_init(|| {
+            RequestRow::ALL
+                .into_iter()
+                .map(|r| (normalise(r.label()), r))
+                .collect()
+        })
+        .iter()
+        .find(|(l, _)| *l == n)
+        .map(|&(_, r)| r)
 }
 
 /// Labels of table 三 that are not rows: headers, group labels and fragments of them.

@@ -11,6 +11,7 @@
 
 pub mod blocks;
 mod canonical;
+mod chrome;
 mod decode;
 mod digit_runs;
 pub mod docx;
@@ -20,6 +21,7 @@ pub mod labels;
 mod mhtml;
 mod numbering;
 pub mod pdf;
+mod reflow;
 mod sections;
 mod sniff;
 mod tables;
@@ -103,7 +105,28 @@ fn refuse_non_report(imported: Imported) -> Result<Imported, ImportError> {
 /// Imports a report from its text (as copied from a web page, a document, or seed-like files).
 pub fn import_text(text: &str) -> Imported {
     let mut findings = Vec::new();
-    let lines: Vec<&str> = text.lines().collect();
+    let reflowed = reflow::reflow(text);
+    if reflowed.is_some() {
+        findings.push(ImportFinding {
+            line: 1,
+            text: String::new(),
+            reason: "这段文字没有分行（例如从网页复制时丢了换行），已按标题、六个部分的标题和总体情况的五个方面重新分行后导入，请核对。".into(),
+            path: Some(nianbao_core::FieldPath::Section(Section::Overview)),
+        });
+    }
+    let text = reflowed.as_deref().unwrap_or(text);
+    // A page's chrome and page numbers are no part of the report: blank lines in their place
+    // keep the line numbers of findings true.
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            if chrome::is_chrome(l) || chrome::is_text_folio(l) {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect();
     let split = sections::split(&lines, &mut findings);
     let mut report = Report::default();
 

@@ -58,6 +58,17 @@ pub fn split<'a>(lines: &[&'a str], findings: &mut Vec<ImportFinding>) -> Split<
             {
                 s.title = Some((n, line.trim_matches(is_blank).to_string()))
             }
+            // A title broken over two lines ("某县人民政府" / "2023年政府信息公开工作年度报告"):
+            // the second half joins the first.
+            None if s.preface.is_empty()
+                && s.title.as_ref().is_some_and(|(_, t)| !t.contains("报告"))
+                && line.contains("报告")
+                && line.trim_matches(is_blank).chars().count() <= MAX_TITLE =>
+            {
+                if let Some((_, t)) = s.title.as_mut() {
+                    t.push_str(line.trim_matches(is_blank));
+                }
+            }
             None => s.preface.push((n, line)),
         }
     }

@@ -224,7 +224,13 @@ fn collect<R: Copy + PartialEq>(
     };
 
     for &(n, line) in body {
-        let tokens = tokenize(line);
+        let tokens: Vec<Token> = tokenize(line)
+            .into_iter()
+            .map(|t| match t {
+                Token::Text(s) => Token::Text(unglued(s, g)),
+                t => t,
+            })
+            .collect();
         let mut j = 0;
         while j < tokens.len() {
             match &tokens[j] {
@@ -242,9 +248,10 @@ fn collect<R: Copy + PartialEq>(
                             .position(|t| matches!(t, Token::Text(s) if (g.row)(s, true).is_some()))
                             .map_or(tokens.len(), |k| j + 1 + k);
                         let mut rest = &tokens[j + 1..end];
-                        // A separator that ends the line opens no cell: "53⇥0⇥0⇥48⇥0⇥101⇥" is a
-                        // row that lost a number, not one whose 总计 is blank.
-                        if end == tokens.len() && matches!(rest.last(), Some(Token::Empty)) {
+                        // A separator that ends the row opens no cell: "53⇥0⇥0⇥48⇥0⇥101⇥" is a
+                        // row that lost a number, not one whose 总计 is blank; and where lines
+                        // were joined, the next row's leading tabs are no cells of this one.
+                        while matches!(rest.last(), Some(Token::Empty)) {
                             rest = &rest[..rest.len() - 1];
                         }
                         let has_value = rest.iter().any(|t| matches!(t, Token::Value(_)));
@@ -327,6 +334,32 @@ fn collect<R: Copy + PartialEq>(
         finish(p, &mut rows, findings);
     }
     rows
+}
+
+/// Most characters a row label has ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其
+/// 政府信息公开申请" is 40).
+const MAX_LABEL: usize = 60;
+
+/// A label run together with the header words before it, as text without line breaks or tabs
+/// prints it ("信息内容本年制发件数本年废止件数现行有效件数规章", "(三)不予公开1.属于国家秘密"):
+/// the longest ending that is a row's label. Words that are only a column header ("其他",
+/// "总计") never count as an ending.
+fn unglued<R: Copy>(text: String, g: &Grammar<R>) -> String {
+    // Header words starting the run ("第二十条…") do not stop the search for a label after them.
+    if (g.row)(&text, true).is_some() {
+        return text;
+    }
+    let from = text
+        .char_indices()
+        .rev()
+        .nth(MAX_LABEL)
+        .map_or(0, |(i, _)| i);
+    text.char_indices()
+        .skip_while(|&(i, _)| i < from)
+        .skip(1)
+        .map(|(i, _)| &text[i..])
+        .find(|tail| (g.row)(tail, false).is_some())
+        .map_or(text.clone(), str::to_string)
 }
 
 fn push_cell<R: Copy + PartialEq>(

@@ -127,19 +127,6 @@ fn a_web_page_copy_loses_nothing() {
 }
 
 #[test]
-fn text_without_line_breaks_has_no_title_and_says_so() {
-    let one_line = seed(3).replace('\n', "\t");
-    let imported = import_text(&one_line);
-    assert!(imported.report.meta.title.is_empty() && imported.report.meta.agency.is_empty());
-    let f = reasons(&imported.findings);
-    assert!(f.iter().any(|r| r.contains("没有找到报告标题")), "{f:#?}");
-    assert!(
-        f.iter().any(|r| r.contains("没有找到“一、总体情况”")),
-        "{f:#?}"
-    );
-}
-
-#[test]
 fn a_row_that_lost_a_number_is_named_even_with_its_trailing_tab() {
     // Seed 003's 予以公开 row with one 0 lost; its line still ends with a tab. The blank after
     // that tab is no cell: reading it as a blank 总计 would put 48 under 社会公益组织 silently.

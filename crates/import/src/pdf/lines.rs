@@ -85,33 +85,6 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
     })
 }
 
-/// "— 3 —", "-3-", "第3页", "第 3 页 共 6 页", "3/6", "3": a page number.
-pub fn is_folio(text: &str) -> bool {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(nianbao_core::cell::fold_width)
-        .collect();
-    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
-    let dashes: &[char] = &['—', '-', '–', '－', '―', '─'];
-    let inner = t.trim_matches(dashes);
-    if digits(inner) && inner.len() < t.len() || digits(&t) {
-        return true;
-    }
-    if let Some(rest) = t.strip_prefix('第') {
-        if let Some((n, tail)) = rest.split_once('页') {
-            return digits(n)
-                && (tail.is_empty()
-                    || tail
-                        .strip_prefix('共')
-                        .and_then(|m| m.strip_suffix('页'))
-                        .is_some_and(digits));
-        }
-    }
-    t.split_once('/')
-        .is_some_and(|(a, b)| digits(a) && digits(b))
-}
-
 /// Joins a wrapped paragraph back: Chinese text takes no space at the join, Latin words do.
 pub fn join(a: &str, b: &str) -> String {
     let space = a.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
@@ -178,24 +151,6 @@ mod tests {
             g("计", 96.0, 500.0),
         ]);
         assert_eq!(l[0].text, "总计");
-    }
-
-    #[test]
-    fn folios() {
-        for f in [
-            "— 3 —",
-            "-3-",
-            "－ 12 －",
-            "第3页",
-            "第 3 页 共 6 页",
-            "3/6",
-            "7",
-        ] {
-            assert!(is_folio(f), "{f}");
-        }
-        for t in ["2023年", "一、总体情况", "第三页", "3件", "—"] {
-            assert!(!is_folio(t), "{t}");
-        }
     }
 
     #[test]

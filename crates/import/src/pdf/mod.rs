@@ -18,9 +18,10 @@ mod testing;
 use lopdf::{Dictionary, Document, LoadOptions};
 
 use crate::blocks::{to_text, Block};
+use crate::chrome::is_folio;
 use crate::{import_text, Form, ImportError, ImportFinding, Imported};
 use glyphs::{FontCache, Interpreter, Matrix, Resources};
-use lines::{is_folio, join, Line};
+use lines::{join, Line};
 use tables::Table;
 
 pub use limits::{MAX_PAGES, MAX_PDF_BYTES};
