@@ -179,6 +179,7 @@ fn collect<R: Copy + PartialEq>(
     let mut rows: Vec<Row<R>> = Vec::new();
     let mut pending: Option<Row<R>> = None;
     let mut started = false;
+    let mut wrapped = Wrapped::default();
 
     let finish = |p: Row<R>, rows: &mut Vec<Row<R>>, findings: &mut Vec<ImportFinding>| {
         let need = (g.width)(p.row);
@@ -237,6 +238,7 @@ fn collect<R: Copy + PartialEq>(
                 Token::Empty => {}
                 Token::Text(t) => {
                     if let Some(row) = (g.row)(t, started) {
+                        wrapped.flush(g, findings);
                         started = true;
                         if let Some(p) = pending.take() {
                             finish(p, &mut rows, findings);
@@ -295,25 +297,53 @@ fn collect<R: Copy + PartialEq>(
                         j = end;
                         continue;
                     }
+                    // A label wrapped around its numbers ("2.其他法律行政法规禁" / the numbers /
+                    // "止公开"), maybe over several lines: its pieces make the label of those
+                    // numbers. Tried before the header words, for a last piece may be one ("息").
+                    if let Some((line, head)) = wrapped.head.clone() {
+                        let tail = format!("{}{t}", wrapped.tail);
+                        match joined_label(&head, &tail, g, started) {
+                            Some((row, label)) if wrapped.numbers.len() <= (g.width)(row) => {
+                                started = true;
+                                if let Some(p) = pending.take() {
+                                    finish(p, &mut rows, findings);
+                                }
+                                wrapped.head = None;
+                                wrapped.tail.clear();
+                                let cells: Cells =
+                                    wrapped.numbers.drain(..).map(|(_, v)| v).collect();
+                                let p = Row {
+                                    row,
+                                    line,
+                                    label,
+                                    cells,
+                                    unread: None,
+                                };
+                                // The numbers may still follow, on the lines after the label.
+                                if p.cells.len() == (g.width)(row) {
+                                    finish(p, &mut rows, findings);
+                                } else {
+                                    pending = Some(p);
+                                }
+                                j += 1;
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
                     if (g.is_header)(t) {
                         // Header words and group labels: structure, not data.
                     } else if is_cell_text(t) && pending.is_some() {
                         push_cell(&mut pending, t.clone(), g, &mut rows, findings, &finish);
                     } else {
-                        findings.push(ImportFinding {
-                            line: n,
-                            text: t.clone(),
-                            reason: format!(
-                                "{}中的文字“{t}”不是表格的行名，未能导入，请核对。",
-                                g.table
-                            ),
-                            path: Some(FieldPath::Section(g.section)),
-                        });
+                        wrapped.add(n, t, g, findings);
                     }
                 }
                 Token::Value(v) => {
                     if pending.is_some() {
                         push_cell(&mut pending, v.clone(), g, &mut rows, findings, &finish);
+                    } else if wrapped.head.is_some() {
+                        wrapped.numbers.push((n, v.clone()));
                     } else {
                         findings.push(ImportFinding {
                             line: n,
@@ -333,7 +363,105 @@ fn collect<R: Copy + PartialEq>(
     if let Some(p) = pending.take() {
         finish(p, &mut rows, findings);
     }
+    wrapped.flush(g, findings);
     rows
+}
+
+/// Text that is no label yet, the numbers after it and the text after those: the pieces of a
+/// label wrapped around its numbers, until they make one — or, if they do not, what they always
+/// were.
+#[derive(Default)]
+struct Wrapped {
+    head: Option<(usize, String)>,
+    numbers: Vec<(usize, String)>,
+    tail: String,
+}
+
+impl Wrapped {
+    /// Another piece of text: before the numbers it lengthens the head, after them the tail;
+    /// pieces too long for a label put back what was held and start again.
+    fn add<R>(
+        &mut self,
+        line: usize,
+        text: &str,
+        g: &Grammar<R>,
+        findings: &mut Vec<ImportFinding>,
+    ) {
+        let len = |s: &str| s.chars().count();
+        match self.head.as_mut() {
+            Some((_, head)) if self.numbers.is_empty() && len(head) + len(text) <= MAX_LABEL => {
+                head.push_str(text);
+            }
+            Some((_, head))
+                if !self.numbers.is_empty()
+                    && len(head) + len(&self.tail) + len(text) <= MAX_LABEL =>
+            {
+                self.tail.push_str(text);
+            }
+            _ => {
+                self.flush(g, findings);
+                self.head = Some((line, text.to_string()));
+            }
+        }
+    }
+
+    /// The text and numbers that made no label, said as they are.
+    fn flush<R>(&mut self, g: &Grammar<R>, findings: &mut Vec<ImportFinding>) {
+        let Some((line, head)) = self.head.take() else {
+            return;
+        };
+        let text = format!("{head}{}", std::mem::take(&mut self.tail));
+        findings.push(ImportFinding {
+            line,
+            text: text.clone(),
+            reason: format!(
+                "{}中的文字“{text}”不是表格的行名，未能导入，请核对。",
+                g.table
+            ),
+            path: Some(FieldPath::Section(g.section)),
+        });
+        for (line, v) in self.numbers.drain(..) {
+            findings.push(ImportFinding {
+                line,
+                text: v.clone(),
+                reason: format!("{}中的数字“{v}”找不到所属的行，未能导入，请核对。", g.table),
+                path: Some(FieldPath::Section(g.section)),
+            });
+        }
+    }
+}
+
+/// The label two halves of a wrapped label make: the first half from its numbering on (a merged
+/// label's characters may stand before it: "年度办1.本机关不掌握相关政"), the second without
+/// the few characters of a merged label before it ("理结果府信息"). `None` when no joining is
+/// a row's label.
+fn joined_label<R: Copy>(
+    head: &str,
+    tail: &str,
+    g: &Grammar<R>,
+    started: bool,
+) -> Option<(R, String)> {
+    // Where a label's numbering may begin in the first half: the start, or before a digit or
+    // a bracket.
+    let starts = head
+        .char_indices()
+        .filter(|&(i, c)| i == 0 || c.is_ascii_digit() || c == '(' || c == '（')
+        .map(|(i, _)| i)
+        .take(8);
+    // At most a merged label's few characters before the second half.
+    const STRAY: usize = 6;
+    for a in starts {
+        for (b, _) in tail.char_indices().take(STRAY + 1) {
+            let label = format!("{}{}", &head[a..], &tail[b..]);
+            if label.chars().count() > MAX_LABEL {
+                continue;
+            }
+            if let Some(row) = (g.row)(&label, started) {
+                return Some((row, label));
+            }
+        }
+    }
+    None
 }
 
 /// Most characters a row label has ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其

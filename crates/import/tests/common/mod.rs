@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use nianbao_core::model::Report;
-use nianbao_core::FieldPath;
+use nianbao_core::{FieldPath, MoneyCell};
 use nianbao_import::{ImportFinding, Imported};
 
 pub const SEEDS: [&str; 5] = [
@@ -49,11 +49,22 @@ fn row_label(p: FieldPath) -> Option<&'static str> {
 pub fn names(f: &ImportFinding, cell: FieldPath) -> bool {
     match f.path {
         Some(p) if same_row(p, cell) => true,
-        Some(FieldPath::Section(s)) if s == cell.section() => {
+        // "表三有 10 行没有找到：2.其他法律行政法规禁止公开、…" points at one row and names all.
+        Some(p) if p.section() == cell.section() => {
             row_label(cell).is_some_and(|l| f.reason.contains(l) || f.text.contains(l))
         }
         _ => false,
     }
+}
+
+/// Two printings of a cell mean the same: equal text, or for the fee the same amount
+/// ("0" and "0.0000").
+fn same_value(p: FieldPath, a: &str, b: &str) -> bool {
+    a == b
+        || p == FieldPath::Fee && {
+            let (x, y) = (MoneyCell::new(a), MoneyCell::new(b));
+            x.value().is_some() && x.value() == y.value()
+        }
 }
 
 /// Tallies of one comparison.
@@ -76,7 +87,7 @@ pub fn nothing_silently_wrong(truth: &Report, got: &Imported, what: &str) -> Tal
     {
         let want = truth.text_at(p).unwrap_or_default();
         let have = got.report.text_at(p).unwrap_or_default();
-        if want == have {
+        if same_value(p, &want, &have) {
             tally.equal += 1;
         } else if have.is_empty() && got.findings.iter().any(|f| names(f, p)) {
             tally.blank_named += 1;
