@@ -26,6 +26,7 @@ mod sections;
 mod sniff;
 mod tables;
 mod tokens;
+mod trial2019;
 
 use nianbao_core::model::{AgencyKind, Report, Section};
 use nianbao_core::CountCell;
@@ -165,8 +166,16 @@ pub fn import_text(text: &str) -> Imported {
 
     let body = |s: Section| split.bodies.get(&s).map(Vec::as_slice).unwrap_or(&[]);
     report.overview = sections::overview(&split.preface, body(Section::Overview), &mut findings);
-    tables::active(body(Section::Active), &mut report, &mut findings);
-    tables::requests(body(Section::Requests), &mut report, &mut findings);
+    if trial2019::is_trial(body(Section::Active), body(Section::Requests)) {
+        let line = body(Section::Active).first().map_or(1, |l| l.0);
+        findings.push(trial2019::notice(line));
+        trial2019::active(body(Section::Active), &mut report, &mut findings);
+        let requests = trial2019::requests_body(body(Section::Requests), &mut findings);
+        tables::requests(&requests, &mut report, &mut findings);
+    } else {
+        tables::active(body(Section::Active), &mut report, &mut findings);
+        tables::requests(body(Section::Requests), &mut report, &mut findings);
+    }
     tables::review(body(Section::Review), &mut report, &mut findings);
     report.problems = sections::paragraphs(body(Section::Problems));
     report.other = sections::paragraphs(body(Section::Other));

@@ -18,13 +18,13 @@ use crate::tokens::{tokenize, Token};
 use crate::ImportFinding;
 
 /// A cell's text as printed; "" for a blank.
-type Cells = Vec<String>;
+pub(crate) type Cells = Vec<String>;
 
-struct Row<R> {
-    row: R,
-    line: usize,
-    label: String,
-    cells: Cells,
+pub(crate) struct Row<R> {
+    pub(crate) row: R,
+    pub(crate) line: usize,
+    pub(crate) label: String,
+    pub(crate) cells: Cells,
     /// Numbers that could not be read as printed, the row's cells left blank until they are.
     unread: Option<Unread>,
 }
@@ -149,16 +149,16 @@ impl<R> Row<R> {
 }
 
 /// What a table's labels mean.
-struct Grammar<R> {
-    row: fn(&str, bool) -> Option<R>,
-    width: fn(R) -> usize,
+pub(crate) struct Grammar<R> {
+    pub(crate) row: fn(&str, bool) -> Option<R>,
+    pub(crate) width: fn(R) -> usize,
     /// How a row's cells add up, for splitting a run of digits; `None` for one-cell rows.
-    groups: fn(R) -> Option<&'static [Group]>,
-    is_header: fn(&str) -> bool,
-    table: &'static str,
+    pub(crate) groups: fn(R) -> Option<&'static [Group]>,
+    pub(crate) is_header: fn(&str) -> bool,
+    pub(crate) table: &'static str,
     /// Where a finding about a row points the editor: the row's first cell.
-    first_cell: fn(R) -> FieldPath,
-    section: Section,
+    pub(crate) first_cell: fn(R) -> FieldPath,
+    pub(crate) section: Section,
 }
 
 /// Short texts standing where a number should be ("—", "无", "/"): kept as the cell's text so
@@ -171,7 +171,7 @@ fn is_cell_text(t: &str) -> bool {
         || t == "无"
 }
 
-fn collect<R: Copy + PartialEq>(
+pub(crate) fn collect<R: Copy + PartialEq>(
     body: &[Line],
     g: &Grammar<R>,
     findings: &mut Vec<ImportFinding>,
