@@ -62,6 +62,38 @@ fn bench(c: &mut Criterion) {
     g.bench_function("html (LibreOffice, 90 KB)", |b| {
         b.iter(|| black_box(import_bytes(black_box(&lo_html), None)))
     });
+    // The harder text forms against the same text import: the whole report on one line (its
+    // lines found again), every table row's numbers run together (split by the totals), and
+    // pdftotext's layout of our PDF (wrapped labels put back together).
+    let one_line = text.replace(['\n', '\t'], " ");
+    let runs: String = text
+        .lines()
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            let numeric = |c: &&str| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit());
+            match cells.iter().position(numeric) {
+                Some(i) if cells[i..].iter().all(numeric) && cells.len() - i > 1 => {
+                    format!("{}\t{}", cells[..i].join("\t"), cells[i..].concat())
+                }
+                _ => l.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let layout = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/import/pdftotext/nianbao-003.txt"
+    ))
+    .expect("pdftotext layout");
+    g.bench_function("text on one line", |b| {
+        b.iter(|| black_box(import_bytes(black_box(one_line.as_bytes()), None)))
+    });
+    g.bench_function("text with digit runs", |b| {
+        b.iter(|| black_box(import_bytes(black_box(runs.as_bytes()), None)))
+    });
+    g.bench_function("pdftotext -layout", |b| {
+        b.iter(|| black_box(import_bytes(black_box(&layout), None)))
+    });
     g.finish();
 }
 
