@@ -20,6 +20,9 @@ APT_PACKAGES=(
   xvfb webkit2gtk-driver imagemagick
   # unzip reads exported Word files back; procps (pgrep) finds the app the kill test kills.
   unzip procps
+  # The drop test drags files onto the window for real: a GTK drag source (python3-gi) and the
+  # mouse driven by xdotool.
+  xdotool python3-gi gir1.2-gtk-3.0
   # The package test (tests/package/run.sh): lintian and desktop-file-validate judge the .deb;
   # time (/usr/bin/time -v) measures peak memory in scripts/bench-startup.sh.
   lintian desktop-file-utils time

@@ -1,0 +1,132 @@
+// End-to-end: files dropped onto the window with a real drag and drop (XDND under Xvfb: a GTK
+// drag source, the mouse driven by xdotool), as a user drags last year's PDF from the file
+// manager. Then 以上年年报新建 from it carries its 结转下年度 into this year's 上年结转. On the
+// 批量审核 desk, a dropped folder and file join the list. Screenshots of both, looked at.
+
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Session, section, value } from "./wd.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
+const CLI = path.join(path.dirname(APP), "nianbao");
+const SHOTS = process.env.NIANBAO_SHOTS;
+
+let dir;
+let lastYear;
+let pdf;
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-drop-"));
+  // Seed 003 with 5 requests carried on to next year (一 + 二 = 七 + 四 still holds).
+  lastYear = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/003.nianbao.json"), "utf8"));
+  const q = lastYear.requests;
+  q.carried_forward.natural_person = "5";
+  q.carried_forward.total = "5";
+  q.new_received.natural_person = "96";
+  q.new_received.total = "151";
+  const json = path.join(dir, "2023.nianbao.json");
+  fs.writeFileSync(json, JSON.stringify(lastYear));
+  pdf = path.join(dir, "孟州市2023年政务公开年报.pdf");
+  execFileSync(CLI, ["export", json, "--pdf", pdf]);
+});
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Drags `files` from a drag source at the screen's top left onto the point (x, y). */
+async function drop(files, x, y) {
+  const src = spawn("/usr/bin/python3", [path.join(ROOT, "tests/e2e/drag-source.py"), ...files], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      src.stdout.once("data", resolve);
+      src.once("exit", (code) => reject(new Error(`drag source ended (${code})`)));
+    });
+    await sleep(300);
+    const xdo = (...args) => execFileSync("xdotool", args.map(String));
+    xdo("mousemove", 60, 30);
+    await sleep(150);
+    xdo("mousedown", 1);
+    await sleep(150);
+    // In steps, as a hand moves: GTK starts a drag only after the pointer has moved a little.
+    for (let i = 1; i <= 20; i++) {
+      xdo("mousemove", Math.round(60 + ((x - 60) * i) / 20), Math.round(30 + ((y - 30) * i) / 20));
+      await sleep(40);
+    }
+    await sleep(300);
+    xdo("mouseup", 1);
+  } finally {
+    await sleep(500);
+    src.kill();
+  }
+}
+
+function shoot(name) {
+  if (SHOTS) execFileSync("import", ["-window", "root", path.join(SHOTS, name)]);
+}
+
+async function place(s) {
+  // Below and right of the drag source, so the drop lands in the page.
+  await s.cmd("POST", "/window/rect", { x: 200, y: 100, width: 1180, height: 780 }).catch(() => undefined);
+  await sleep(300);
+}
+
+test("last year's PDF dropped on the window is imported; 以上年年报新建 from it carries 结转下年度 into 上年结转", async () => {
+  const picks = process.env.NIANBAO_AUTOMATION_PICKS;
+  const s = await Session.start(APP, [`--data-dir=${path.join(dir, "data-1")}`]);
+  try {
+    await place(s);
+    await drop([pdf], 700, 450);
+    await s.waitFor(() => document.querySelector('[data-path="meta.agency"]').value === "孟州市人民政府", 15000, "dropped PDF imported");
+    assert.equal(await value(s, "meta.year"), "2023");
+    const status = await s.exec(() => document.body.innerText);
+    assert.match(status, /已打开拖入的文件/);
+    await section(s, "requests");
+    assert.equal(await value(s, "requests.carried_forward.natural_person"), "5");
+    shoot("drop-pdf.png");
+
+    // 以上年年报新建 from the same PDF: the imported report is not saved, so 不保存 first.
+    fs.writeFileSync(picks, `不保存\n${pdf}\n`);
+    await s.click(await s.find("#cmd-next-year"));
+    await s.waitFor(() => document.body.classList.contains("has-prev"), 15000, "last year's figures");
+    assert.equal(await value(s, "meta.year"), "2024");
+    await section(s, "requests");
+    for (const col of Object.keys(lastYear.requests.carried_forward)) {
+      assert.equal(
+        await value(s, `requests.carried_over.${col}`),
+        lastYear.requests.carried_forward[col],
+        `上年结转 ${col} from last year's 结转下年度`,
+      );
+    }
+    const prev = await s.exec(() => document.querySelector('span.prev[data-prev-for="requests.new_received.natural_person"]')?.textContent);
+    assert.match(prev ?? "", /^上年 96/);
+    shoot("next-year-from-dropped-pdf.png");
+  } finally {
+    await s.close();
+  }
+});
+
+test("a folder and a PDF dropped on the 批量审核 desk join its list", async () => {
+  const folder = path.join(dir, "各单位年报");
+  fs.mkdirSync(folder);
+  for (const n of ["000", "001", "002"]) {
+    fs.copyFileSync(path.join(ROOT, `tests/fixtures/${n}.nianbao.json`), path.join(folder, `${n}.nianbao.json`));
+  }
+  const s = await Session.start(APP, [`--data-dir=${path.join(dir, "data-2")}`]);
+  try {
+    await place(s);
+    await s.exec(() => document.getElementById("cmd-desk").click());
+    await s.waitFor(() => !document.getElementById("desk").hidden, 3000, "desk");
+    await drop([folder, pdf], 700, 450);
+    await s.waitFor(() => /共 4 份/.test(document.getElementById("desk").innerText), 20000, "four rows");
+    const text = await s.exec(() => document.getElementById("desk").innerText);
+    assert.match(text, /孟州市人民政府/);
+    assert.match(text, /审核完成/);
+  } finally {
+    await s.close();
+  }
+});
