@@ -5,14 +5,18 @@
 
 use nianbao_core::cell::fold_width;
 
+/// The text without blanks, full-width forms folded ("－３－" → "-3-").
+fn folded(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(fold_width)
+        .collect()
+}
+
 /// "— 3 —", "-3-", "第3页", "第 3 页 共 6 页", "3/6", "3": a page number, where a line of a PDF
 /// page stands apart (a bare number may be a table's data elsewhere: see [`is_text_folio`]).
 pub fn is_folio(text: &str) -> bool {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(fold_width)
-        .collect();
+    let t = folded(text);
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
     let dashes: &[char] = &['—', '-', '–', '－', '―', '─'];
     let inner = t.trim_matches(dashes);
@@ -36,11 +40,7 @@ pub fn is_folio(text: &str) -> bool {
 /// A page number in text, where a line holding a bare number is a table cell: only the forms
 /// that say they are page numbers ("— 3 —", "-3-", "第 3 页 共 9 页").
 pub fn is_text_folio(text: &str) -> bool {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(fold_width)
-        .collect();
+    let t = folded(text);
     let dashes: &[char] = &['—', '-', '–', '－', '―', '─'];
     // "-3" is a (wrong) number someone typed into a cell, not a page number.
     let dashed = t.starts_with(dashes) && t.ends_with(dashes);
