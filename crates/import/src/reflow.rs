@@ -106,16 +106,18 @@ fn folios(text: &str) -> Vec<(usize, usize)> {
         let inner = after.trim_start_matches(is_blank);
         let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let tail = inner[digits..].trim_start_matches(is_blank);
-        let end = text.len() - tail.len() + dash.len_utf8();
-        let apart = dash != '-'
-            || (text[..start].ends_with(is_blank)
-                && text[end.min(text.len())..].starts_with(is_blank));
-        if (1..=3).contains(&digits) && tail.starts_with(dash) && apart {
-            out.push((start, end));
-            i = end;
-        } else {
-            i = start + dash.len_utf8();
+        if (1..=3).contains(&digits) && tail.starts_with(dash) {
+            // Only now is `end` known to stand after the closing dash, on a character boundary.
+            let end = text.len() - tail.len() + dash.len_utf8();
+            let apart = dash != '-'
+                || (text[..start].ends_with(is_blank) && text[end..].starts_with(is_blank));
+            if apart {
+                out.push((start, end));
+                i = end;
+                continue;
+            }
         }
+        i = start + dash.len_utf8();
     }
     out
 }
@@ -239,6 +241,10 @@ mod tests {
         let t = "正文 — 3 — 接着 -4- 日期2021-3-5 －12－";
         let found: Vec<&str> = folios(t).into_iter().map(|(a, b)| &t[a..b]).collect();
         assert_eq!(found, vec!["— 3 —", "-4-", "－12－"]);
+        // A dash and digits before a Chinese character (found by the fuzzer: the end was taken
+        // inside that character).
+        assert!(folios("正文 -3中文 -3").is_empty());
+        assert!(folios("－3年").is_empty());
     }
 
     #[test]

@@ -127,3 +127,18 @@ fn long_fuzz_campaign() {
         start.elapsed()
     );
 }
+
+/// Every input of the fuzz corpus, crashes the fuzzer once found among them, imports without a
+/// panic.
+#[test]
+fn the_fuzz_corpus_imports_without_panic() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/import_text");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).expect("fuzz/seeds/import_text") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("seed");
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = nianbao_import::import_text(&text);
+        n += 1;
+    }
+    assert!(n >= 9, "{n} inputs");
+}
