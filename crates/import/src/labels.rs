@@ -7,18 +7,7 @@ use nianbao_core::model::{DecisionKind, DocumentKind, OutcomeGroup, RequestRow, 
 /// Folds width, drops blanks, unifies quotes and brackets, strips leading numbering and trailing
 /// punctuation: "(三) 不予公开" → "不予公开", "3. 危及“三安全一稳定”" → "危及\"三安全一稳定\"".
 pub fn normalise(label: &str) -> String {
-    let folded: String = label
-        .chars()
-        .map(fold_width)
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-        .map(|c| match c {
-            '“' | '”' | '「' | '」' | '\'' | '‘' | '’' => '"',
-            '（' => '(',
-            '）' => ')',
-            '．' | '、' => '.',
-            _ => c,
-        })
-        .collect();
+    let folded: String = folded_chars(label).into_iter().collect();
     let s = strip_numbering(&folded);
     s.trim_end_matches(['.', ':', '：', '。', ';', '；', ','])
         .to_string()
@@ -183,6 +172,144 @@ pub fn is_active_header(label: &str) -> bool {
         || n.starts_with("处理决定")
 }
 
+/// The table's words as printed, folded like [`normalise`] but with their numbering kept.
+fn folded_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Vec<char>> {
+    words.into_iter().map(folded_chars).collect()
+}
+
+fn folded_chars(text: &str) -> Vec<char> {
+    text.chars()
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .map(|c| match c {
+            '“' | '”' | '「' | '」' | '\'' | '‘' | '’' => '"',
+            '（' => '(',
+            '）' => ')',
+            '．' | '、' => '.',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Whether `piece` occurs in one of `words`.
+fn occurs(piece: &[char], words: &[Vec<char>]) -> bool {
+    words
+        .iter()
+        .any(|w| w.len() >= piece.len() && w.windows(piece.len()).any(|x| x == piece))
+}
+
+/// Whether a text that made no row is only pieces of the table's own printed words: a header a
+/// PDF-to-text tool spread over several lines and ran together ("结果结果其他尚未",
+/// "之和，等于第三项加第四项之和）自然社会法律"), or the end of a wrapped label whose row was
+/// read ("计这一情形，不计其他情形）"). Such text holds no data; telling the user about it would
+/// only bury the notes that matter. Pieces of labels count from two characters on, so a text
+/// merely written in the same characters is not taken for one; a header's single characters
+/// count ("人" of "自然人", printed on a line of its own).
+fn made_of_pieces(text: &str, labels: &[Vec<char>], headers: &[Vec<char>]) -> bool {
+    // Longer texts are sentences, not leftovers of a layout; the search is also quadratic.
+    const MAX_CHARS: usize = 160;
+    const MAX_PIECE: usize = 40;
+    let t = folded_chars(text);
+    if t.is_empty() || t.len() > MAX_CHARS {
+        return false;
+    }
+    let mut reach = vec![false; t.len() + 1];
+    reach[0] = true;
+    for i in 0..t.len() {
+        if !reach[i] {
+            continue;
+        }
+        for j in i + 1..=t.len().min(i + MAX_PIECE) {
+            let piece = &t[i..j];
+            if !reach[j] && (piece.len() >= 2 && occurs(piece, labels) || occurs(piece, headers)) {
+                reach[j] = true;
+            }
+        }
+    }
+    reach[t.len()]
+}
+
+/// The words of table 二's header.
+const ACTIVE_HEADERS: [&str; 11] = [
+    "第二十条第（一）项",
+    "第二十条第（五）项",
+    "第二十条第（六）项",
+    "第二十条第（八）项",
+    "信息内容",
+    "本年制发件数",
+    "本年新制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年处理决定数量",
+    "本年收费金额（单位：万元）",
+];
+
+/// Pieces of table 二's header and labels only: see [`made_of_pieces`].
+pub fn is_active_leftover(text: &str) -> bool {
+    static WORDS: std::sync::OnceLock<(Vec<Vec<char>>, Vec<Vec<char>>)> =
+        std::sync::OnceLock::new();
+    let (labels, headers) = WORDS.get_or_init(|| {
+        let labels = DocumentKind::ALL
+            .iter()
+            .map(|d| d.label())
+            .chain(DecisionKind::ALL.iter().map(|d| d.label()))
+            .chain(["行政事业性收费"]);
+        (folded_words(labels), folded_words(ACTIVE_HEADERS))
+    });
+    made_of_pieces(text, labels, headers)
+}
+
+/// The words of table 三's header.
+const REQUEST_HEADERS: [&str; 13] = [
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "社会组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+    "本年度办理结果",
+    "信息内容",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+];
+
+/// Pieces of table 三's header and labels only: see [`made_of_pieces`].
+pub fn is_request_leftover(text: &str) -> bool {
+    static WORDS: std::sync::OnceLock<(Vec<Vec<char>>, Vec<Vec<char>>)> =
+        std::sync::OnceLock::new();
+    let (labels, headers) = WORDS.get_or_init(|| {
+        let labels = RequestRow::ALL
+            .iter()
+            .map(|r| r.label())
+            .chain(OutcomeGroup::ALL.iter().map(|g| g.label()));
+        (folded_words(labels), folded_words(REQUEST_HEADERS))
+    });
+    made_of_pieces(text, labels, headers)
+}
+
+/// The words of table 四's three-level header.
+const REVIEW_HEADERS: [&str; 9] = [
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "未经复议直接起诉",
+    "复议后起诉",
+];
+
+/// Pieces of table 四's header only ("结果结果其他尚未", "总计总计总计"): see [`made_of_pieces`].
+pub fn is_review_leftover(text: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
+    let headers = WORDS.get_or_init(|| folded_words(REVIEW_HEADERS));
+    made_of_pieces(text, &[], headers)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,5 +361,49 @@ mod tests {
             section_heading("一、总体情况良好，我们做了很多很多很多的工作。"),
             None
         );
+    }
+
+    #[test]
+    fn leftovers_of_a_layout_are_pieces_of_the_tables_words() {
+        for piece in [
+            "之和，等于第三项加第四项之和）自然社会法律商业科研总计人公益服务其他企业机构组织机构",
+            "计这一情形，不计其他情形）",
+            "理结果计这一情形，不计其他情形）",
+            "政机关不再处理其政府信息公开申请",
+            "予公开",
+        ] {
+            assert!(is_request_leftover(piece), "{piece}");
+        }
+        assert!(is_active_leftover(
+            "信息内容本年制发件数本年废止件数现行有效件数"
+        ));
+        assert!(is_active_leftover("信息内容本年收费金额（单位：万元）"));
+        for piece in [
+            "未经复议直接起诉复议后起诉",
+            "结果结果其他尚未结果结果其他尚未结果结果其他尚未",
+            "总计总计总计",
+            "维持纠正结果审结维持纠正结果审结维持纠正结果审结",
+        ] {
+            assert!(is_review_leftover(piece), "{piece}");
+        }
+    }
+
+    #[test]
+    fn text_of_its_own_is_no_leftover() {
+        // Written in characters of the labels, but no piece of two or more is one of theirs.
+        for text in [
+            "注：本表数据截至12月31日",
+            "信息公开申请办理情况说明",
+            "政府网站建设",
+            "其他说明",
+            "",
+        ] {
+            assert!(!is_request_leftover(text), "{text}");
+            assert!(!is_active_leftover(text), "{text}");
+        }
+        assert!(!is_review_leftover("复议机关撤销"));
+        assert!(!is_active_leftover("行政复议"));
+        // Beyond the bound the search is not tried.
+        assert!(!is_review_leftover(&"总计".repeat(100)));
     }
 }

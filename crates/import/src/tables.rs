@@ -11,7 +11,8 @@ use crate::digit_runs::{
     as_count, as_run, missing_one, splits, Group, Splits, REQUEST_ROW, REVIEW_ROW,
 };
 use crate::labels::{
-    active_row, is_active_header, is_request_header, normalise, request_row, ActiveRow,
+    active_row, is_active_header, is_active_leftover, is_request_header, is_request_leftover,
+    is_review_leftover, normalise, request_row, ActiveRow,
 };
 use crate::sections::Line;
 use crate::tokens::{tokenize, Token};
@@ -155,6 +156,9 @@ pub(crate) struct Grammar<R> {
     /// How a row's cells add up, for splitting a run of digits; `None` for one-cell rows.
     pub(crate) groups: fn(R) -> Option<&'static [Group]>,
     pub(crate) is_header: fn(&str) -> bool,
+    /// Text made only of pieces of the table's own header and labels (see
+    /// [`crate::labels::is_request_leftover`]): dropped without a note when it holds no number.
+    pub(crate) is_leftover: fn(&str) -> bool,
     pub(crate) table: &'static str,
     /// Where a finding about a row points the editor: the row's first cell.
     pub(crate) first_cell: fn(R) -> FieldPath,
@@ -411,6 +415,9 @@ impl Wrapped {
             return;
         };
         let text = format!("{head}{}", std::mem::take(&mut self.tail));
+        if self.numbers.is_empty() && (g.is_leftover)(&text) {
+            return;
+        }
         findings.push(ImportFinding {
             line,
             text: text.clone(),
@@ -535,6 +542,7 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
             ActiveRow::Decision(_) | ActiveRow::Fee => None,
         },
         is_header: is_active_header,
+        is_leftover: is_active_leftover,
         table: "表二",
         first_cell: |r| match r {
             ActiveRow::Documents(k) => FieldPath::Document(k, DocumentColumn::ALL[0]),
@@ -583,6 +591,7 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
         width: |_| 7,
         groups: |_| Some(&REQUEST_ROW),
         is_header: is_request_header,
+        is_leftover: is_request_leftover,
         table: "表三",
         first_cell: |r| FieldPath::Request(r, Applicant::NaturalPerson),
         section: Section::Requests,
@@ -799,18 +808,7 @@ pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
             for t in &tokens {
                 if let Token::Text(s) = t {
                     let n_s = normalise(s);
-                    let known = [
-                        "行政复议",
-                        "行政诉讼",
-                        "结果维持",
-                        "结果纠正",
-                        "其他结果",
-                        "尚未审结",
-                        "总计",
-                        "未经复议直接起诉",
-                        "复议后起诉",
-                    ];
-                    if !known.iter().any(|k| k.contains(n_s.as_str())) {
+                    if !n_s.is_empty() && !is_review_leftover(&n_s) {
                         findings.push(ImportFinding {
                             line: n,
                             text: s.clone(),

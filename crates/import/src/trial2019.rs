@@ -183,6 +183,8 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
         width: TrialRow::width,
         groups: |_| None,
         is_header,
+        // Its header words are not known well enough to drop text as pieces of them.
+        is_leftover: |_| false,
         table: "表二（2019 年格式）",
         first_cell: TrialRow::path,
         section: Section::Active,

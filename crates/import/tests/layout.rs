@@ -37,6 +37,15 @@ fn pdftotext_layouts_of_every_seed_import_without_a_wrong_number() {
             assert_eq!(tally.blank_named, 0, "{what}: every number read");
             assert_eq!(got.report.meta.agency, truth.meta.agency, "{what}");
             assert_eq!(got.report.meta.year, truth.meta.year, "{what}");
+            // The headers spread over lines and the ends of wrapped labels are pieces of the
+            // tables' own words: no note for them, so the notes that matter stand out.
+            let noise: Vec<_> = got
+                .findings
+                .iter()
+                .filter(|f| f.reason.contains("不是表格"))
+                .map(|f| &f.text)
+                .collect();
+            assert!(noise.is_empty(), "{what}: {noise:?}");
             // The page numbers ("— 3 —", "—3—") are not read as text.
             for text in [
                 &got.report.problems,
@@ -65,4 +74,23 @@ fn a_merged_labels_character_before_a_rows_label_is_dropped() {
     let got = import_text(&text);
     nothing_silently_wrong(&truth, &got, "办4.保护第三方合法权益");
     assert!(got.report.requests == truth.requests, "表三 as in the seed");
+}
+
+#[test]
+fn text_in_a_layout_that_is_no_piece_of_the_tables_words_is_still_named() {
+    let layout = layout("nianbao", 3);
+    let text = layout.replacen(
+        "            6.属于四类过程性信息",
+        "            注：本表由办公室统计\n            6.属于四类过程性信息",
+        1,
+    );
+    assert!(text != layout, "the row is in the fixture as written here");
+    let got = import_text(&text);
+    assert!(
+        got.findings
+            .iter()
+            .any(|f| f.text.contains("注：本表由办公室统计") && f.reason.contains("不是表格的行名")),
+        "{:?}",
+        got.findings
+    );
 }
