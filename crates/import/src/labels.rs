@@ -172,8 +172,11 @@ pub fn is_active_header(label: &str) -> bool {
         || n.starts_with("处理决定")
 }
 
+/// A table's words, each folded into its characters.
+type Words = Vec<Vec<char>>;
+
 /// The table's words as printed, folded like [`normalise`] but with their numbering kept.
-fn folded_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Vec<char>> {
+fn folded_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Words {
     words.into_iter().map(folded_chars).collect()
 }
 
@@ -246,8 +249,7 @@ const ACTIVE_HEADERS: [&str; 11] = [
 
 /// Pieces of table 二's header and labels only: see [`made_of_pieces`].
 pub fn is_active_leftover(text: &str) -> bool {
-    static WORDS: std::sync::OnceLock<(Vec<Vec<char>>, Vec<Vec<char>>)> =
-        std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<(Words, Words)> = std::sync::OnceLock::new();
     let (labels, headers) = WORDS.get_or_init(|| {
         let labels = DocumentKind::ALL
             .iter()
@@ -278,8 +280,7 @@ const REQUEST_HEADERS: [&str; 13] = [
 
 /// Pieces of table 三's header and labels only: see [`made_of_pieces`].
 pub fn is_request_leftover(text: &str) -> bool {
-    static WORDS: std::sync::OnceLock<(Vec<Vec<char>>, Vec<Vec<char>>)> =
-        std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<(Words, Words)> = std::sync::OnceLock::new();
     let (labels, headers) = WORDS.get_or_init(|| {
         let labels = RequestRow::ALL
             .iter()
@@ -305,7 +306,7 @@ const REVIEW_HEADERS: [&str; 9] = [
 
 /// Pieces of table 四's header only ("结果结果其他尚未", "总计总计总计"): see [`made_of_pieces`].
 pub fn is_review_leftover(text: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     let headers = WORDS.get_or_init(|| folded_words(REVIEW_HEADERS));
     made_of_pieces(text, &[], headers)
 }
