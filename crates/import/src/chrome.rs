@@ -80,6 +80,18 @@ const HEADER_STARTS: [&str; 9] = [
     "【字体",
 ];
 
+/// A line of a page's footer: links and the site's registration numbers, after which nothing
+/// is the report's.
+pub fn is_footer(line: &str) -> bool {
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}');
+    !t.is_empty()
+        && t.chars().count() <= 150
+        && (CHROME_STARTS.iter().any(|w| t.starts_with(w))
+            || t.contains("ICP备")
+            || t.contains("网站标识码")
+            || t.contains("公网安备"))
+}
+
 /// A line of a web page's chrome: a breadcrumb ("首页 > 政务公开 > …"), the article's date and
 /// source, a link, the footer. Only short lines: a paragraph mentioning "来源" is text.
 pub fn is_chrome(line: &str) -> bool {
@@ -98,12 +110,7 @@ pub fn is_chrome(line: &str) -> bool {
     .iter()
     .any(|w| t.starts_with(w))
         && t.contains(crumbs);
-    breadcrumb
-        || CHROME_STARTS.iter().any(|w| t.starts_with(w))
-        || HEADER_STARTS.iter().any(|w| t.starts_with(w))
-        || t.contains("ICP备")
-        || t.contains("网站标识码")
-        || t.contains("公网安备")
+    breadcrumb || HEADER_STARTS.iter().any(|w| t.starts_with(w)) || is_footer(t)
 }
 
 #[cfg(test)]

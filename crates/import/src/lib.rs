@@ -96,6 +96,49 @@ pub fn import_bytes(bytes: &[u8], file_name: Option<&str>) -> Result<Imported, I
     refuse_non_report(imported)
 }
 
+/// Chrome is known by a line's first words, and a line of the report's own text could start
+/// with them ("来源：…" in a paragraph of its own). Where such a line stands between the report's
+/// first heading and its last line of text, it is dropped all the same but named, so that
+/// nothing of the report is lost unseen; chrome before and after the report is not worth a note.
+fn name_chrome_inside(
+    printed: &[&str],
+    chrome: &[bool],
+    kept: &[&str],
+    split: &sections::Split,
+    findings: &mut Vec<ImportFinding>,
+) {
+    let Some(first) = kept
+        .iter()
+        .position(|l| labels::section_heading(l).is_some())
+    else {
+        return;
+    };
+    // The report ends at the footer's first line, or at its last line of text before that.
+    let footer = (first..printed.len())
+        .find(|&i| chrome[i] && chrome::is_footer(printed[i]))
+        .unwrap_or(printed.len());
+    let Some(last) = (first..footer).rev().find(|&i| !kept[i].trim().is_empty()) else {
+        return;
+    };
+    for i in first + 1..last {
+        if !chrome[i] {
+            continue;
+        }
+        let line = i + 1;
+        let section = split
+            .bodies
+            .iter()
+            .find(|(_, body)| body.iter().any(|&(n, _)| n == line))
+            .map(|(s, _)| *s);
+        findings.push(ImportFinding {
+            line,
+            text: printed[i].trim().to_string(),
+            reason: "这一行像是网页上的栏目信息（“来源：”“发布时间”、导航或页脚之类），没有导入。如果它是报告的正文，请在这一部分补上。".into(),
+            path: section.map(nianbao_core::FieldPath::Section),
+        });
+    }
+}
+
 fn refuse_non_report(imported: Imported) -> Result<Imported, ImportError> {
     if imported.sections_found == 0 {
         return Err(ImportError::NotAReport);
@@ -118,17 +161,15 @@ pub fn import_text(text: &str) -> Imported {
     let text = reflowed.as_deref().unwrap_or(text);
     // A page's chrome and page numbers are no part of the report: blank lines in their place
     // keep the line numbers of findings true.
-    let lines: Vec<&str> = text
-        .lines()
-        .map(|l| {
-            if chrome::is_chrome(l) || chrome::is_text_folio(l) {
-                ""
-            } else {
-                l
-            }
-        })
+    let printed: Vec<&str> = text.lines().collect();
+    let chrome: Vec<bool> = printed.iter().map(|l| chrome::is_chrome(l)).collect();
+    let lines: Vec<&str> = printed
+        .iter()
+        .zip(&chrome)
+        .map(|(&l, &c)| if c || chrome::is_text_folio(l) { "" } else { l })
         .collect();
     let split = sections::split(&lines, &mut findings);
+    name_chrome_inside(&printed, &chrome, &lines, &split, &mut findings);
     let mut report = Report::default();
 
     match split.title {

@@ -101,6 +101,16 @@ fn every_seed_in_a_web_pages_chrome_imports_to_its_numbers_and_texts() {
             let tally = nothing_silently_wrong(&truth.report, &got, &what);
             assert_eq!(tally.blank_named, 0, "{what}: every number read");
             same_text(&truth.report, &got.report, &what);
+            let named: Vec<_> = got
+                .findings
+                .iter()
+                .filter(|f| f.reason.contains("栏目信息"))
+                .map(|f| &f.text)
+                .collect();
+            assert!(
+                named.is_empty(),
+                "{what}: chrome around the report named: {named:?}"
+            );
             for chrome in ["ICP", "分享到", "打印", "浏览次数", "— 1 —"] {
                 assert!(
                     !got.report.other.contains(chrome)
@@ -111,4 +121,35 @@ fn every_seed_in_a_web_pages_chrome_imports_to_its_numbers_and_texts() {
             }
         }
     }
+}
+
+#[test]
+fn a_line_inside_the_report_that_reads_like_chrome_is_named() {
+    use nianbao_core::model::Section;
+    use nianbao_core::FieldPath;
+    let text = seed(3);
+    let heading = text
+        .lines()
+        .find(|l| l.contains("五、存在的主要问题"))
+        .expect("heading 五");
+    let line = "来源：本机关2023年度政府信息公开工作台账";
+    let page = with_chrome(&text.replacen(heading, &format!("{heading}\n{line}"), 1));
+    let got = import_text(&page);
+    let named: Vec<_> = got
+        .findings
+        .iter()
+        .filter(|f| f.reason.contains("栏目信息"))
+        .collect();
+    assert_eq!(named.len(), 1, "{:?}", got.findings);
+    assert_eq!(named[0].text, line);
+    assert_eq!(named[0].path, Some(FieldPath::Section(Section::Problems)));
+    assert_eq!(
+        page.lines().nth(named[0].line - 1),
+        Some(line),
+        "its line number"
+    );
+    assert!(
+        !got.report.problems.contains("工作台账"),
+        "dropped from the text"
+    );
 }
