@@ -211,8 +211,11 @@ fn nesting(html: &str) -> usize {
 
 fn is_title(text: &str) -> bool {
     let t = text.trim_matches(is_blank);
+    // "本报告根据《条例》要求编制。", the usual first sentence, names 信息公开 and 报告 too.
+    let sentence = t.ends_with('。') || t.contains("根据");
     t.chars().count() <= 80
         && (t.contains("年度报告") || (t.contains("信息公开") && t.contains("报告")))
+        && !sentence
         && section_heading(t).is_none()
 }
 
@@ -582,6 +585,17 @@ mod tests {
             text.starts_with("某县人民政府2023年政府信息公开工作年度报告\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_usual_first_sentence_is_no_title() {
+        let page = "<html><body><div><h1>某县交通运输局2019年政府信息公开工作年度报告</h1><p>本报告根据《中华人民共和国政府信息公开条例》要求编制。</p><p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p></div></body></html>";
+        let got = texts(&blocks(page.as_bytes()).expect("page"));
+        assert_eq!(got[0], "某县交通运输局2019年政府信息公开工作年度报告");
+        assert!(!is_title(
+            "本报告根据《中华人民共和国政府信息公开条例》要求编制。"
+        ));
+        assert!(!is_title("本报告根据《条例》编制"));
     }
 
     #[test]

@@ -173,10 +173,10 @@ pub fn is_active_header(label: &str) -> bool {
 }
 
 /// A table's words, each folded into its characters.
-type Words = Vec<Vec<char>>;
+pub(crate) type Words = Vec<Vec<char>>;
 
 /// The table's words as printed, folded like [`normalise`] but with their numbering kept.
-fn folded_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Words {
+pub(crate) fn folded_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Words {
     words.into_iter().map(folded_chars).collect()
 }
 
@@ -208,7 +208,7 @@ fn occurs(piece: &[char], words: &[Vec<char>]) -> bool {
 /// only bury the notes that matter. Pieces of labels count from two characters on, so a text
 /// merely written in the same characters is not taken for one; a header's single characters
 /// count ("人" of "自然人", printed on a line of its own).
-fn made_of_pieces(text: &str, labels: &[Vec<char>], headers: &[Vec<char>]) -> bool {
+pub(crate) fn made_of_pieces(text: &str, labels: &[Vec<char>], headers: &[Vec<char>]) -> bool {
     // Longer texts are sentences, not leftovers of a layout; the search is also quadratic.
     const MAX_CHARS: usize = 160;
     const MAX_PIECE: usize = 40;

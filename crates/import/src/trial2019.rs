@@ -22,7 +22,7 @@ use nianbao_core::model::{
 };
 use nianbao_core::{CountCell, FieldPath};
 
-use crate::labels::normalise;
+use crate::labels::{folded_words, made_of_pieces, normalise, Words};
 use crate::sections::Line;
 use crate::tables::{collect, Grammar};
 use crate::tokens::{tokenize, Token};
@@ -158,6 +158,44 @@ impl TrialRow {
     }
 }
 
+/// The trial 表二's header words, as printed.
+const HEADERS: [&str; 14] = [
+    "第二十条第（一）项",
+    "第二十条第（五）项",
+    "第二十条第（六）项",
+    "第二十条第（八）项",
+    "第二十条第（九）项",
+    "信息内容",
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "处理决定数量",
+    "采购项目数量",
+    "采购总金额",
+];
+
+/// Pieces of the trial 表二's header and labels only ("信息内容本年新制作数量本年新公开数量",
+/// a header row a PDF gave as one line): see [`crate::labels::made_of_pieces`].
+fn is_leftover(text: &str) -> bool {
+    static WORDS: std::sync::OnceLock<(Words, Words)> = std::sync::OnceLock::new();
+    let (labels, headers) = WORDS.get_or_init(|| {
+        let labels = [
+            "规章",
+            "规范性文件",
+            "行政许可",
+            "其他对外管理服务事项",
+            "行政处罚",
+            "行政强制",
+            "行政事业性收费",
+            "政府集中采购",
+        ];
+        (folded_words(labels), folded_words(HEADERS))
+    });
+    made_of_pieces(text, labels, headers)
+}
+
 fn is_header(label: &str) -> bool {
     let n = normalise(label);
     n.is_empty()
@@ -183,8 +221,7 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
         width: TrialRow::width,
         groups: |_| None,
         is_header,
-        // Its header words are not known well enough to drop text as pieces of them.
-        is_leftover: |_| false,
+        is_leftover,
         table: "表二（2019 年格式）",
         first_cell: TrialRow::path,
         section: Section::Active,

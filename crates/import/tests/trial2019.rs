@@ -11,7 +11,7 @@ use nianbao_core::model::{
     Applicant, DecisionKind, DocumentKind, Report, RequestRow, ReviewGroup, ReviewOutcome,
 };
 use nianbao_core::{CountCell, FieldPath};
-use nianbao_import::{import_text, Imported};
+use nianbao_import::{import_bytes, import_text, Imported};
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -132,12 +132,9 @@ fn rows(table: &[[u64; 7]]) -> Vec<(RequestRow, [u64; 7])> {
         .collect()
 }
 
-#[test]
-fn a_county_bureaus_2019_report() {
-    let got = import_text(&fixture("county-2019"));
-    assert_eq!(got.sections_found, 6);
+fn county_truth() -> Report {
     let z = [0; 7];
-    let want = truth(
+    truth(
         "某县交通运输局",
         2019,
         [356, 87, 6],
@@ -166,8 +163,14 @@ fn a_county_bureaus_2019_report() {
             z,
         ]),
         [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0],
-    );
-    nothing_silently_wrong(&want, &got, "county 2019");
+    )
+}
+
+#[test]
+fn a_county_bureaus_2019_report() {
+    let got = import_text(&fixture("county-2019"));
+    assert_eq!(got.sections_found, 6);
+    nothing_silently_wrong(&county_truth(), &got, "county 2019");
     listed(
         &got,
         ["0", "15"],
@@ -175,6 +178,40 @@ fn a_county_bureaus_2019_report() {
         "采购总金额 126.5",
         "自然人 1",
     );
+}
+
+/// The county report as a web page with real tables (rowspan/colspan, a site around it), and
+/// LibreOffice's conversion of that page to Word and of the Word file to PDF (a table without
+/// ruling lines, narrow columns): the same figures imported, the same figures listed.
+#[test]
+fn the_county_report_as_a_web_page_a_word_file_and_a_pdf() {
+    for form in ["html", "docx", "pdf"] {
+        let path = format!(
+            "{}/../../tests/import/trial2019/county-2019.{form}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(&path).expect("fixture");
+        let got = import_bytes(&bytes, Some(&path)).expect(form);
+        let what = format!("county 2019 as {form}");
+        assert_eq!(got.sections_found, 6, "{what}");
+        assert_eq!(got.report.meta.agency, "某县交通运输局", "{what}");
+        nothing_silently_wrong(&county_truth(), &got, &what);
+        listed(
+            &got,
+            ["0", "15"],
+            "上一年项目数量 2",
+            "采购总金额 126.5",
+            "自然人 1",
+        );
+        // Its header rows, spread or run together, are no rows and no news.
+        let noise: Vec<_> = got
+            .findings
+            .iter()
+            .filter(|f| f.reason.contains("不是表格") || f.reason.contains("找不到所属的行"))
+            .map(|f| &f.text)
+            .collect();
+        assert!(noise.is_empty(), "{what}: {noise:?}");
+    }
 }
 
 #[test]

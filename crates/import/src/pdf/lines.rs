@@ -20,6 +20,24 @@ pub struct Line {
 const COLUMN_GAP: f64 = 1.8;
 /// A gap this wide between Latin letters or digits is a space.
 const WORD_GAP: f64 = 0.2;
+/// Between a Chinese character and a digit, or two digits, a narrower gap already separates
+/// columns: running text sets them close (at most a quarter of a size where a word processor
+/// spaces Chinese from Latin), while a narrow column of a table without rules may put its
+/// centred number one size from the end of a label ("7.属于行政执法案卷   0").
+const NUMBER_GAP: f64 = 0.8;
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{3000}'..='\u{303f}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        || matches!(c, '“' | '”')
+}
+
+/// Whether a gap between these characters may be a column's edge at [`NUMBER_GAP`].
+fn number_edge(last: char, next: char) -> bool {
+    let digit = |c: char| c.is_ascii_digit();
+    digit(last) && (digit(next) || is_cjk(next)) || is_cjk(last) && digit(next)
+}
 
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%' | '-' | '+')
@@ -60,7 +78,7 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
             let gap = g.x0 - p.x1;
             let last = text.chars().last().unwrap_or(' ');
             let next = g.text.chars().next().unwrap_or(' ');
-            if gap > COLUMN_GAP * size {
+            if gap > COLUMN_GAP * size || gap > NUMBER_GAP * size && number_edge(last, next) {
                 text.push('\t');
                 parts.push((g.x0, g.x1));
             } else if gap > WORD_GAP * size && is_latin(last) && is_latin(next) {
@@ -141,6 +159,30 @@ mod tests {
             g("b", 412.0, 500.0),
         ]);
         assert_eq!(l[0].text, "规章\t1\t2\ta b");
+    }
+
+    #[test]
+    fn a_narrow_gap_between_a_label_and_a_number_or_two_numbers_is_a_column() {
+        // A centred number a size after a label's end, as a narrow column without rules puts
+        // it; two numbers a size apart in neighbouring narrow columns.
+        let l = lines(vec![
+            g("案", 80.0, 500.0),
+            g("卷", 96.0, 500.0),
+            g("0", 128.0, 500.0),
+            g("0", 152.0, 500.0),
+            g("1", 176.0, 500.0),
+            g("2", 184.0, 500.0),
+        ]);
+        assert_eq!(l[0].text, "案卷\t0\t0\t12");
+        // Running text sets Chinese and digits close, with at most a quarter size between.
+        let l = lines(vec![
+            g("共", 80.0, 500.0),
+            g("1", 100.0, 500.0),
+            g("2", 108.0, 500.0),
+            g("件", 120.0, 500.0),
+            g("第", 136.0, 500.0),
+        ]);
+        assert_eq!(l[0].text, "共12件第");
     }
 
     #[test]
