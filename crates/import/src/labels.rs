@@ -291,6 +291,21 @@ pub fn is_request_leftover(text: &str) -> bool {
     made_of_pieces(text, labels, headers)
 }
 
+/// Whether a text is only pieces of table 三's group labels ("（三", "）不", "予公", "开"): what
+/// a tall merged label, printed a few characters a line, leaves between the rows it spans.
+pub fn is_group_piece(text: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    let groups = WORDS.get_or_init(|| {
+        folded_words(
+            OutcomeGroup::ALL
+                .iter()
+                .map(|g| g.label())
+                .chain(["三、本年度办理结果"]),
+        )
+    });
+    made_of_pieces(text, &[], groups)
+}
+
 /// The words of table 四's three-level header.
 const REVIEW_HEADERS: [&str; 9] = [
     "行政复议",

@@ -11,8 +11,8 @@ use crate::digit_runs::{
     as_count, as_run, missing_one, splits, Group, Splits, REQUEST_ROW, REVIEW_ROW,
 };
 use crate::labels::{
-    active_row, is_active_header, is_active_leftover, is_request_header, is_request_leftover,
-    is_review_leftover, normalise, request_row, ActiveRow,
+    active_row, is_active_header, is_active_leftover, is_group_piece, is_request_header,
+    is_request_leftover, is_review_leftover, normalise, request_row, ActiveRow,
 };
 use crate::sections::Line;
 use crate::tokens::{tokenize, Token};
@@ -150,7 +150,7 @@ impl<R> Row<R> {
 }
 
 /// What a table's labels mean.
-pub(crate) struct Grammar<R> {
+pub(crate) struct Grammar<R: 'static> {
     pub(crate) row: fn(&str, bool) -> Option<R>,
     pub(crate) width: fn(R) -> usize,
     /// How a row's cells add up, for splitting a run of digits; `None` for one-cell rows.
@@ -159,7 +159,14 @@ pub(crate) struct Grammar<R> {
     /// Text made only of pieces of the table's own header and labels (see
     /// [`crate::labels::is_request_leftover`]): dropped without a note when it holds no number.
     pub(crate) is_leftover: fn(&str) -> bool,
+    /// A piece of a merged group label, skipped between the pieces of a row's label.
+    pub(crate) is_group_piece: fn(&str) -> bool,
     pub(crate) table: &'static str,
+    /// A row's label as the format prints it, for tables whose labels are long enough to wrap:
+    /// tells a label's first piece from other text.
+    pub(crate) label: Option<fn(R) -> &'static str>,
+    /// Every row of the table, where `label` is given.
+    pub(crate) rows: Option<&'static [R]>,
     /// Where a finding about a row points the editor: the row's first cell.
     pub(crate) first_cell: fn(R) -> FieldPath,
     pub(crate) section: Section,
@@ -241,7 +248,17 @@ pub(crate) fn collect<R: Copy + PartialEq>(
             match &tokens[j] {
                 Token::Empty => {}
                 Token::Text(t) => {
-                    if let Some(row) = (g.row)(t, started) {
+                    // Pieces of a label around its numbers ("2.其他法律行政" / numbers / "法规禁
+                    // 止公开") make that label, even where the last piece alone would read as one
+                    // ("法规禁止公开"): the numbers are the whole label's.
+                    let joins = !wrapped.numbers.is_empty()
+                        && wrapped.head.as_ref().is_some_and(|(_, head)| {
+                            let tail = format!("{}{t}", wrapped.tail);
+                            joined_label(head, &tail, g, started).is_some_and(|(row, _)| {
+                                begins(head, row, g) && wrapped.numbers.len() <= (g.width)(row)
+                            })
+                        });
+                    if let Some(row) = (g.row)(t, started).filter(|_| !joins) {
                         wrapped.flush(g, findings);
                         started = true;
                         if let Some(p) = pending.take() {
@@ -340,7 +357,26 @@ pub(crate) fn collect<R: Copy + PartialEq>(
                     } else if is_cell_text(t) && pending.is_some() {
                         push_cell(&mut pending, t.clone(), g, &mut rows, findings, &finish);
                     } else {
-                        wrapped.add(n, t, g, findings);
+                        // A row still waiting for its numbers when another row's label begins
+                        // gets none: the numbers after that label are that label's.
+                        if pending.as_ref().is_some_and(|p| p.cells.is_empty())
+                            && starts_a_label(t, g)
+                        {
+                            if let Some(p) = pending.take() {
+                                finish(p, &mut rows, findings);
+                            }
+                        }
+                        // A piece of a tall merged group label ("（三", "）不") between the
+                        // pieces of a row's label is no part of it.
+                        let stray = wrapped.head.as_ref().is_some_and(|(_, head)| {
+                            let so_far = format!("{head}{}", wrapped.tail);
+                            (g.is_group_piece)(t)
+                                && holds_a_label_start(&so_far, g)
+                                && !holds_a_label_start(&format!("{so_far}{t}"), g)
+                        });
+                        if !stray {
+                            wrapped.add(n, t, g, findings);
+                        }
                     }
                 }
                 Token::Value(v) => {
@@ -471,6 +507,51 @@ fn joined_label<R: Copy>(
     None
 }
 
+/// Whether `head` holds the beginning of `row`'s printed label (from a numbering on), and not
+/// merely text before a piece that reads as the label by itself.
+fn begins<R: Copy>(head: &str, row: R, g: &Grammar<R>) -> bool {
+    let Some(label) = g.label else {
+        return false;
+    };
+    let whole = normalise(label(row));
+    head.char_indices()
+        .filter(|&(i, c)| i == 0 || c.is_ascii_digit() || c == '(' || c == '（')
+        .take(8)
+        .any(|(i, _)| {
+            let piece = normalise(&head[i..]);
+            piece.chars().count() >= 2 && whole.starts_with(&piece)
+        })
+}
+
+/// Whether a text is the first piece of some row's printed label ("4.保护第三方合"), with its
+/// numbering: a new row begins there.
+fn starts_a_label<R: Copy>(text: &str, g: &Grammar<R>) -> bool {
+    let numbered = text
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '（');
+    numbered && is_label_start(text, g)
+}
+
+/// Whether a text ends with the first piece of some row's label, from a numbering inside it
+/// on ("）不5.属于三类内部").
+fn holds_a_label_start<R: Copy>(text: &str, g: &Grammar<R>) -> bool {
+    text.char_indices()
+        .filter(|&(_, c)| c.is_ascii_digit() || c == '(' || c == '（')
+        .take(8)
+        .any(|(i, _)| is_label_start(&text[i..], g))
+}
+
+fn is_label_start<R: Copy>(text: &str, g: &Grammar<R>) -> bool {
+    let (Some(label), Some(rows)) = (g.label, g.rows) else {
+        return false;
+    };
+    let piece = normalise(text);
+    piece.chars().count() >= 3
+        && rows
+            .iter()
+            .any(|&r| normalise(label(r)).starts_with(&piece))
+}
+
 /// Most characters a row label has ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其
 /// 政府信息公开申请" is 40).
 const MAX_LABEL: usize = 60;
@@ -543,7 +624,11 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
         },
         is_header: is_active_header,
         is_leftover: is_active_leftover,
+        is_group_piece: |_| false,
         table: "表二",
+        // Its labels are a few words; they do not wrap.
+        label: None,
+        rows: None,
         first_cell: |r| match r {
             ActiveRow::Documents(k) => FieldPath::Document(k, DocumentColumn::ALL[0]),
             ActiveRow::Decision(k) => FieldPath::Decision(k),
@@ -592,7 +677,10 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
         groups: |_| Some(&REQUEST_ROW),
         is_header: is_request_header,
         is_leftover: is_request_leftover,
+        is_group_piece,
         table: "表三",
+        label: Some(RequestRow::label),
+        rows: Some(&RequestRow::ALL),
         first_cell: |r| FieldPath::Request(r, Applicant::NaturalPerson),
         section: Section::Requests,
     };

@@ -222,7 +222,10 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
         groups: |_| None,
         is_header,
         is_leftover,
+        is_group_piece: |_| false,
         table: "表二（2019 年格式）",
+        label: None,
+        rows: None,
         first_cell: TrialRow::path,
         section: Section::Active,
     };

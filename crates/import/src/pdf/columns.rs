@@ -8,6 +8,89 @@ use super::lines::Line;
 /// Lines further apart than this (in font sizes) are not rows of one table.
 const ROW_GAP: f64 = 3.0;
 
+/// A part of at least this many lines starting at one x (within [`EDGE_TOL`]) marks a
+/// column's left edge in a table.
+const EDGE_LINES: usize = 3;
+const EDGE_TOL: f64 = 1.0;
+/// A glyph at a column's edge starts a new cell when at least this gap (in sizes) is before
+/// it; text inside a cell is set closer.
+const EDGE_GAP: f64 = 0.1;
+
+fn is_number(part: &str) -> bool {
+    let t = part.trim();
+    !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Tables without rules whose columns are narrow: a word processor sets a cell's text a
+/// fraction of a size from its neighbour's, so a line reads "（四1.本机关不掌握" (a merged group
+/// label's piece and a row label) or "1.属于国家秘密0" (a label and the first number) with no
+/// gap wide enough to see a column. Where many lines of a table start a part at the same x,
+/// that x is a column's left edge; a glyph standing on such an edge after a visible gap starts a
+/// new part. Only lines of a table (a run of lines close together holding numbers in rows) are
+/// touched, so running text keeps its characters together.
+pub fn split_at_edges(lines: &mut [Line]) {
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start + 1;
+        while end < lines.len()
+            && lines[end - 1].y - lines[end].y < ROW_GAP * lines[end].size.max(1.0)
+        {
+            end += 1;
+        }
+        let rows = lines[start..end]
+            .iter()
+            .filter(|l| l.text.split('\t').filter(|p| is_number(p)).count() >= 3)
+            .count();
+        if rows >= 2 {
+            split_block(&mut lines[start..end]);
+        }
+        start = end;
+    }
+}
+
+fn split_block(block: &mut [Line]) {
+    let mut starts: Vec<f64> = block
+        .iter()
+        .flat_map(|l| l.parts.iter().map(|p| p.0))
+        .collect();
+    starts.sort_by(f64::total_cmp);
+    let mut edges: Vec<f64> = Vec::new();
+    let mut i = 0;
+    while i < starts.len() {
+        let j = starts[i..].partition_point(|&x| x <= starts[i] + EDGE_TOL) + i;
+        if j - i >= EDGE_LINES {
+            edges.push(starts[i]);
+        }
+        i = j;
+    }
+    for line in block.iter_mut() {
+        let cuts: Vec<super::lines::GlyphAt> = line
+            .glyphs
+            .iter()
+            .copied()
+            .filter(|g| {
+                g.gap > EDGE_GAP * line.size
+                    && edges.iter().any(|&e| (g.x0 - e).abs() <= EDGE_TOL)
+                    && !line.parts.iter().any(|p| (p.0 - g.x0).abs() < 1e-6)
+            })
+            .collect();
+        // From the right, so the offsets before each cut stay true.
+        for g in cuts.iter().rev() {
+            let before = &line.text[..g.at];
+            let cut = before.trim_end_matches(' ').len();
+            line.text.replace_range(cut..g.at, "\t");
+            if let Some(k) = line.parts.iter().position(|p| p.0 < g.x0 && g.x0 <= p.1) {
+                let (x0, x1) = line.parts[k];
+                line.parts[k] = (x0, g.x0 - g.gap);
+                line.parts.insert(k + 1, (g.x0, x1));
+            }
+        }
+        line.glyphs.clear();
+    }
+}
+
 /// Rewrites the text of every line in a run of column-split lines as one tab-separated cell
 /// per column. Lines are top to bottom.
 pub fn align(lines: &mut [Line]) {
@@ -82,6 +165,7 @@ mod tests {
             parts: extents,
             y,
             size: 10.0,
+            glyphs: Vec::new(),
         }
     }
 

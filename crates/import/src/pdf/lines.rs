@@ -13,6 +13,16 @@ pub struct Line {
     pub x1: f64,
     pub y: f64,
     pub size: f64,
+    /// Each glyph after the first: where its text starts in `text`, its left edge and the gap
+    /// before it — for splitting a part at a column's edge later ([`super::columns`]).
+    pub glyphs: Vec<GlyphAt>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GlyphAt {
+    pub at: usize,
+    pub x0: f64,
+    pub gap: f64,
 }
 
 /// A gap this wide (in font sizes) between glyphs on one line separates columns of a table
@@ -68,6 +78,7 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
     let size = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
     let mut text = String::new();
     let mut parts: Vec<(f64, f64)> = Vec::new();
+    let mut at: Vec<GlyphAt> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     for g in &glyphs {
         if let Some(p) = prev {
@@ -84,6 +95,11 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
             } else if gap > WORD_GAP * size && is_latin(last) && is_latin(next) {
                 text.push(' ');
             }
+            at.push(GlyphAt {
+                at: text.len(),
+                x0: g.x0,
+                gap,
+            });
         }
         match parts.last_mut() {
             Some(part) if prev.is_some() => part.1 = part.1.max(g.x1),
@@ -100,6 +116,7 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
         x1: glyphs.iter().map(|g| g.x1).fold(f64::MIN, f64::max),
         y: first.y,
         size,
+        glyphs: at,
     })
 }
 

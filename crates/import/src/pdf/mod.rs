@@ -146,6 +146,7 @@ fn read_page<'a>(
     let (tables, rest) = tables::extract(&marks.rules, marks.glyphs)?;
     let mut lines = lines::lines(rest);
     drop_folios(&mut lines);
+    columns::split_at_edges(&mut lines);
     columns::align(&mut lines);
     let mut items: Vec<Item> = lines
         .into_iter()
