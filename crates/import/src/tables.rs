@@ -15,7 +15,7 @@ use crate::labels::{
     is_request_leftover, is_review_leftover, normalise, request_row, ActiveRow,
 };
 use crate::sections::Line;
-use crate::tokens::{tokenize, Token};
+use crate::tokens::{is_value, tokenize, Token};
 use crate::ImportFinding;
 
 /// A cell's text as printed; "" for a blank.
@@ -238,15 +238,29 @@ pub(crate) fn collect<R: Copy + PartialEq>(
     for &(n, line) in body {
         let tokens: Vec<Token> = tokenize(line)
             .into_iter()
-            .map(|t| match t {
-                Token::Text(s) => Token::Text(unglued(s, g)),
-                t => t,
+            .flat_map(|t| match t {
+                Token::Text(s) => with_number_off(unglued(s, g), g),
+                t => vec![t],
             })
             .collect();
+        // A line of header words without numbers (a header repeated on a new page) holds no
+        // row, even where a word of it ("其他", "总计") is also a row's label. Two words at
+        // least: one alone may be the end of a wrapped label ("息").
+        let header_line = !tokens.iter().any(|t| matches!(t, Token::Value(_)))
+            && tokens
+                .iter()
+                .filter(|t| {
+                    matches!(t, Token::Text(s) if (g.is_header)(s)
+                        && (g.row)(s, true).is_none()
+                        && !normalise(s).is_empty())
+                })
+                .count()
+                >= 2;
         let mut j = 0;
         while j < tokens.len() {
             match &tokens[j] {
                 Token::Empty => {}
+                Token::Text(t) if header_line && (g.is_header)(t) => {}
                 Token::Text(t) => {
                     // Pieces of a label around its numbers ("2.其他法律行政" / numbers / "法规禁
                     // 止公开") make that label, even where the last piece alone would read as one
@@ -576,6 +590,33 @@ fn unglued<R: Copy>(text: String, g: &Grammar<R>) -> String {
         .map(|(i, _)| &text[i..])
         .find(|tail| (g.row)(tail, false).is_some())
         .map_or(text.clone(), str::to_string)
+}
+
+/// A row's label with the first number glued on, as a PDF's narrow column without rules sets
+/// them ("行政规范性文件5", "行政事业性收费4351.7195"): the label and the number apart. Labels end
+/// in no digit, so the split is certain; whether the number is one cell or a run of several is
+/// for the row's count to tell, as for any number.
+fn with_number_off<R: Copy>(text: String, g: &Grammar<R>) -> Vec<Token> {
+    let digits = text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
+        .last()
+        .map(|(i, _)| i);
+    if let Some(i) = digits {
+        let (label, number) = text.split_at(i);
+        if i > 0
+            && number.starts_with(|c: char| c.is_ascii_digit())
+            && is_value(number)
+            && (g.row)(label, true).is_some()
+        {
+            return vec![
+                Token::Text(label.to_string()),
+                Token::Value(number.to_string()),
+            ];
+        }
+    }
+    vec![Token::Text(text)]
 }
 
 fn push_cell<R: Copy + PartialEq>(

@@ -94,3 +94,81 @@ fn text_in_a_layout_that_is_no_piece_of_the_tables_words_is_still_named() {
         got.findings
     );
 }
+
+/// The layout a narrow table without rules gives (a LibreOffice PDF read by position): each
+/// label wrapped around its numbers, a tall group label's pieces between the rows, table 三's
+/// header repeated mid-table, labels with their first number glued on.
+#[test]
+fn labels_wrapped_around_their_numbers_in_narrow_columns_keep_their_numbers() {
+    let seed = common::seed(3);
+    let rows = [
+        (
+            "\t\t2. 其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n",
+            // The last piece reads as the row by itself ("法规禁止公开").
+            "2.其他法律行政\n0\t0\t0\t0\t0\t0\t0\n法规禁止公开\n",
+        ),
+        (
+            "\t\t3. 危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0\n",
+            "3.危及“三安全\n0\t0\t0\t0\t0\t0\t0\n一稳定”\n",
+        ),
+        (
+            "\t\t4. 保护第三方合法权益\t2\t0\t0\t0\t0\t0\t2\n",
+            // A piece of 表三's tall （三）不予公开 on the numbers' line, another after.
+            "4.保护第三方合\n（三\t2\t0\t0\t0\t0\t0\t2\n法权益\n）不\n",
+        ),
+        (
+            "3. 其他\t\t12\t0\t0\t0\t6\t0\t18\t\n",
+            // The header repeated on a new page before the row: its "其他" is no row.
+            "申请人情况\n项加第四项之和）\t商业企业\t公益\t其他\n3.其他\t12\t0\t0\t0\t6\t0\t18\n",
+        ),
+        ("行政规范性文件\t5\t18\t77\n", "行政规范性文件5\t\t18\t77\n"),
+        (
+            "行政事业性收费\t4351.7195\t\t\n",
+            "行政事业性收费4351.7195\n",
+        ),
+    ];
+    let mut text = seed.clone();
+    for (from, to) in rows {
+        assert!(
+            text.contains(from),
+            "{from:?} is in the seed as written here"
+        );
+        text = text.replacen(from, to, 1);
+    }
+    let truth = import_text(&seed).report;
+    let got = import_text(&text);
+    let tally = nothing_silently_wrong(&truth, &got, "narrow columns");
+    assert_eq!(
+        tally.blank_named, 0,
+        "every number read: {:#?}",
+        got.findings
+    );
+    assert!(got.report.requests == truth.requests, "表三 as in the seed");
+    assert!(got.report.active == truth.active, "表二 as in the seed");
+}
+
+/// A label whose numbers never came must not take the next row's: the row stays blank and
+/// named, and the numbers after the next label are that label's.
+#[test]
+fn a_label_without_numbers_does_not_take_the_next_rows() {
+    let seed = common::seed(3);
+    let from = "\t\t3. 危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0\n\t\t4. 保护第三方合法权益\t2\t0\t0\t0\t0\t0\t2\n";
+    let to = "3.危及“三安全\n一稳定”\n4.保护第三方合\n2\t0\t0\t0\t0\t0\t2\n法权益\n";
+    assert!(
+        seed.contains(from),
+        "the rows are in the seed as written here"
+    );
+    let truth = import_text(&seed).report;
+    let got = import_text(&seed.replacen(from, to, 1));
+    let tally = nothing_silently_wrong(&truth, &got, "a label without numbers");
+    // 三安全一稳定 is blank and named (7 cells); 4.保护第三方合法权益 has its 2s.
+    assert_eq!(tally.blank_named, 7, "{:#?}", got.findings);
+    use nianbao_core::model::{Applicant, RequestRow};
+    assert_eq!(
+        got.report
+            .requests
+            .get(RequestRow::WithheldThirdParty, Applicant::Total)
+            .raw(),
+        "2"
+    );
+}
