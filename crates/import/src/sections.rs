@@ -58,11 +58,13 @@ pub fn split<'a>(lines: &[&'a str], findings: &mut Vec<ImportFinding>) -> Split<
             {
                 s.title = Some((n, line.trim_matches(is_blank).to_string()))
             }
-            // A title broken over two lines ("某县人民政府" / "2023年政府信息公开工作年度报告"):
-            // the second half joins the first.
+            // A title broken over two lines ("某县人民政府" / "2023年政府信息公开工作年度报告",
+            // or "…年度报" / "告"): the second half joins the first.
             None if s.preface.is_empty()
-                && s.title.as_ref().is_some_and(|(_, t)| !t.contains("报告"))
-                && line.contains("报告")
+                && s.title.as_ref().is_some_and(|(_, t)| {
+                    !t.contains("报告")
+                        && format!("{}{}", t, line.trim_matches(is_blank)).contains("报告")
+                })
                 && line.trim_matches(is_blank).chars().count() <= MAX_TITLE =>
             {
                 if let Some((_, t)) = s.title.as_mut() {
@@ -218,6 +220,20 @@ pub fn overview(preface: &[Line], body: &[Line], findings: &mut Vec<ImportFindin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_broken_over_two_lines_is_joined_wherever_the_break_falls() {
+        for (a, b) in [
+            ("某县人民政府", "2023年政府信息公开工作年度报告"),
+            ("孟州市人民政府2023年政府信息公开工作年度报", "告"),
+        ] {
+            let lines = [a, b, "一、总体情况", "正文"];
+            let mut findings = Vec::new();
+            let s = split(&lines, &mut findings);
+            assert_eq!(s.title, Some((1, format!("{a}{b}"))));
+            assert!(s.preface.is_empty(), "{:?}", s.preface);
+        }
+    }
 
     #[test]
     fn part_headings_in_their_printed_forms() {

@@ -150,3 +150,30 @@ fn libreoffice_pdf_of_our_word_file_imports_to_the_same_report() {
         }
     }
 }
+
+/// The official template (as Word/WPS wrote it) filled with seed 003's numbers by
+/// `forms.rs`'s test, printed to PDF by LibreOffice: the template's own table layout, and its
+/// title broken before the last character ("…年度报" / "告").
+#[test]
+fn libreoffice_pdf_of_the_filled_official_template_imports_exactly() {
+    let pdf = std::fs::read(repo("tests/import/pdf/template-003.pdf")).expect("committed PDF");
+    let got = import(&pdf, "the filled template as PDF");
+    let want = fixture(3);
+    assert_eq!(got.sections_found, 6);
+    assert_eq!(
+        squeeze(&got.report.title()),
+        squeeze(&want.title()),
+        "the title joined back"
+    );
+    assert_eq!(got.report.meta.agency, want.meta.agency);
+    assert_eq!(got.report.active, want.active, "二");
+    assert_eq!(got.report.requests, want.requests, "三");
+    assert_eq!(got.report.review, want.review, "四");
+    assert_eq!(got.report.problems, "（文字描述）");
+    let about_tables: Vec<_> = got
+        .findings
+        .iter()
+        .filter(|f| f.reason.contains('表'))
+        .collect();
+    assert!(about_tables.is_empty(), "{about_tables:#?}");
+}
