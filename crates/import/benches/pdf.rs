@@ -1,4 +1,5 @@
-//! PDF import of seed 003 (our export: 6 pages; LibreOffice's PDF of our Word file: 6 pages),
+//! PDF import of seed 003 (our export: 6 pages; LibreOffice's PDF of our Word file: 6 pages;
+//! LibreOffice's PDF of our web page, tables without rules: 5 pages),
 //! against the text import of the same seed in the same run. Goal: a 6-page PDF in ≤ 50 ms.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
@@ -18,6 +19,8 @@ fn bench(c: &mut Criterion) {
     let ours = export_pdf(&report, &fonts, 1_706_745_600).expect("exports");
     assert_eq!(ours.pages, 6, "the bench is about a 6-page PDF");
     let libreoffice = std::fs::read(repo("tests/import/pdf/libreoffice-003.pdf")).expect("PDF");
+    // Tables without rules, rebuilt from column edges (5 pages).
+    let borderless = std::fs::read(repo("tests/import/pdf/borderless-003.pdf")).expect("PDF");
     let text = std::fs::read_to_string(repo("tests/seeds/003_57935d37ad0b2f69.txt")).expect("seed");
 
     let mut g = c.benchmark_group("pdf import, seed 003");
@@ -26,6 +29,9 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("LibreOffice PDF (6 pages)", |b| {
         b.iter(|| black_box(import_pdf(black_box(&libreoffice))))
+    });
+    g.bench_function("LibreOffice PDF without table rules (5 pages)", |b| {
+        b.iter(|| black_box(import_pdf(black_box(&borderless))))
     });
     // Baseline in the same run: placing the same report from its text.
     g.bench_function("baseline: text import", |b| {

@@ -169,6 +169,88 @@ mod tests {
         }
     }
 
+    /// Lines as the line builder makes them from glyphs 12 wide, one string per glyph run:
+    /// `(text, x)` pieces whose glyphs follow each other without a gap.
+    fn glyph_line(y: f64, runs: &[(&str, f64)]) -> Line {
+        let glyphs = runs
+            .iter()
+            .flat_map(|(t, x)| {
+                t.chars()
+                    .enumerate()
+                    .map(move |(k, c)| super::super::glyphs::Glyph {
+                        text: c.to_string(),
+                        x0: x + 12.0 * k as f64,
+                        x1: x + 12.0 * (k + 1) as f64,
+                        y,
+                        size: 12.0,
+                    })
+            })
+            .collect();
+        super::super::lines::lines(glyphs).remove(0)
+    }
+
+    #[test]
+    fn a_glyph_on_a_columns_edge_after_a_gap_starts_a_cell() {
+        // Labels start at x 160 in many rows; "（四" of a tall group label at 130 ends at 154,
+        // half a size before "1." — too close for a column gap, but on the column's edge.
+        let mut lines = vec![
+            glyph_line(
+                700.0,
+                &[
+                    ("1.属于国家秘密", 160.0),
+                    ("0", 340.0),
+                    ("0", 380.0),
+                    ("0", 420.0),
+                ],
+            ),
+            glyph_line(
+                680.0,
+                &[
+                    ("2.重复申请", 160.0),
+                    ("1", 340.0),
+                    ("0", 380.0),
+                    ("1", 420.0),
+                ],
+            ),
+            glyph_line(
+                660.0,
+                &[
+                    ("（四", 130.0),
+                    ("1.本机关", 160.0),
+                    ("5", 340.0),
+                    ("0", 380.0),
+                    ("5", 420.0),
+                ],
+            ),
+            glyph_line(
+                640.0,
+                &[("3.其他", 160.0), ("2", 340.0), ("0", 380.0), ("2", 420.0)],
+            ),
+        ];
+        assert_eq!(lines[2].text, "（四1.本机关\t5\t0\t5", "glued as read");
+        split_at_edges(&mut lines);
+        assert_eq!(lines[2].text, "（四\t1.本机关\t5\t0\t5");
+        assert_eq!(lines[2].parts.len(), 5);
+        assert_eq!(
+            lines[0].text, "1.属于国家秘密\t0\t0\t0",
+            "other rows as they were"
+        );
+    }
+
+    #[test]
+    fn running_text_beside_a_table_is_not_split() {
+        // The same glue in lines that are no table (no rows of numbers) stays as it is.
+        let mut lines = vec![
+            glyph_line(700.0, &[("（四", 130.0), ("1.本机关", 160.0)]),
+            glyph_line(680.0, &[("二是", 130.0), ("做好", 160.0)]),
+            glyph_line(660.0, &[("三是", 130.0), ("做好", 160.0)]),
+        ];
+        let before: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
+        split_at_edges(&mut lines);
+        let after: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
+        assert_eq!(before, after);
+    }
+
     #[test]
     fn a_blank_cell_stays_in_its_column() {
         let mut lines = vec![
