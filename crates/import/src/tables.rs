@@ -162,8 +162,8 @@ pub(crate) struct Grammar<R: 'static> {
     /// A piece of a merged group label, skipped between the pieces of a row's label.
     pub(crate) is_group_piece: fn(&str) -> bool,
     pub(crate) table: &'static str,
-    /// A row's label as the format prints it, for tables whose labels are long enough to wrap:
-    /// tells a label's first piece from other text.
+    /// A row's label as the format prints it, [`normalise`]d, for tables whose labels are long
+    /// enough to wrap: tells a label's first piece from other text.
     pub(crate) label: Option<fn(R) -> &'static str>,
     /// Every row of the table, where `label` is given.
     pub(crate) rows: Option<&'static [R]>,
@@ -527,7 +527,7 @@ fn begins<R: Copy>(head: &str, row: R, g: &Grammar<R>) -> bool {
     let Some(label) = g.label else {
         return false;
     };
-    let whole = normalise(label(row));
+    let whole = label(row);
     head.char_indices()
         .filter(|&(i, c)| i == 0 || c.is_ascii_digit() || c == '(' || c == '（')
         .take(8)
@@ -560,10 +560,7 @@ fn is_label_start<R: Copy>(text: &str, g: &Grammar<R>) -> bool {
         return false;
     };
     let piece = normalise(text);
-    piece.chars().count() >= 3
-        && rows
-            .iter()
-            .any(|&r| normalise(label(r)).starts_with(&piece))
+    piece.chars().count() >= 3 && rows.iter().any(|&r| label(r).starts_with(&piece))
 }
 
 /// Most characters a row label has ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其
@@ -706,6 +703,23 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
     }
 }
 
+/// Table 三's labels, normalised once: they are compared with every piece of text a layout
+/// leaves.
+fn normalised_request_label(row: RequestRow) -> &'static str {
+    static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        RequestRow::ALL
+            .iter()
+            .map(|r| normalise(r.label()))
+            .collect()
+    });
+    RequestRow::ALL
+        .iter()
+        .position(|&r| r == row)
+        .and_then(|i| labels.get(i))
+        .map_or("", String::as_str)
+}
+
 pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFinding>) {
     let g = Grammar {
         row: |t, started| {
@@ -720,7 +734,7 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
         is_leftover: is_request_leftover,
         is_group_piece,
         table: "表三",
-        label: Some(RequestRow::label),
+        label: Some(normalised_request_label),
         rows: Some(&RequestRow::ALL),
         first_cell: |r| FieldPath::Request(r, Applicant::NaturalPerson),
         section: Section::Requests,
