@@ -172,12 +172,33 @@ pub fn is_active_header(label: &str) -> bool {
         || n.starts_with("处理决定")
 }
 
-/// A table's words, each folded into its characters.
-pub(crate) type Words = Vec<Vec<char>>;
+/// Every piece (substring) of a table's words, folded into characters: looked up once per
+/// piece of a text, so a text is checked in time linear in its length.
+#[derive(Default)]
+pub(crate) struct Words {
+    pieces: std::collections::HashSet<Vec<char>>,
+    longest: usize,
+}
+
+impl Words {
+    fn has(&self, piece: &[char]) -> bool {
+        piece.len() <= self.longest && self.pieces.contains(piece)
+    }
+}
 
 /// The table's words as printed, folded like [`normalise`] but with their numbering kept.
 pub(crate) fn folded_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Words {
-    words.into_iter().map(folded_chars).collect()
+    let mut out = Words::default();
+    for w in words {
+        let w = folded_chars(w);
+        out.longest = out.longest.max(w.len());
+        for i in 0..w.len() {
+            for j in i + 1..=w.len() {
+                out.pieces.insert(w[i..j].to_vec());
+            }
+        }
+    }
+    out
 }
 
 fn folded_chars(text: &str) -> Vec<char> {
@@ -194,13 +215,6 @@ fn folded_chars(text: &str) -> Vec<char> {
         .collect()
 }
 
-/// Whether `piece` occurs in one of `words`.
-fn occurs(piece: &[char], words: &[Vec<char>]) -> bool {
-    words
-        .iter()
-        .any(|w| w.len() >= piece.len() && w.windows(piece.len()).any(|x| x == piece))
-}
-
 /// Whether a text that made no row is only pieces of the table's own printed words: a header a
 /// PDF-to-text tool spread over several lines and ran together ("结果结果其他尚未",
 /// "之和，等于第三项加第四项之和）自然社会法律"), or the end of a wrapped label whose row was
@@ -208,7 +222,7 @@ fn occurs(piece: &[char], words: &[Vec<char>]) -> bool {
 /// only bury the notes that matter. Pieces of labels count from two characters on, so a text
 /// merely written in the same characters is not taken for one; a header's single characters
 /// count ("人" of "自然人", printed on a line of its own).
-pub(crate) fn made_of_pieces(text: &str, labels: &[Vec<char>], headers: &[Vec<char>]) -> bool {
+pub(crate) fn made_of_pieces(text: &str, labels: &Words, headers: &Words) -> bool {
     // Longer texts are sentences, not leftovers of a layout; the search is also quadratic.
     const MAX_CHARS: usize = 160;
     const MAX_PIECE: usize = 40;
@@ -222,9 +236,12 @@ pub(crate) fn made_of_pieces(text: &str, labels: &[Vec<char>], headers: &[Vec<ch
         if !reach[i] {
             continue;
         }
-        for j in i + 1..=t.len().min(i + MAX_PIECE) {
+        for j in i + 1
+            ..=t.len()
+                .min(i + labels.longest.max(headers.longest).min(MAX_PIECE))
+        {
             let piece = &t[i..j];
-            if !reach[j] && (piece.len() >= 2 && occurs(piece, labels) || occurs(piece, headers)) {
+            if !reach[j] && (piece.len() >= 2 && labels.has(piece) || headers.has(piece)) {
                 reach[j] = true;
             }
         }
@@ -303,7 +320,7 @@ pub fn is_group_piece(text: &str) -> bool {
                 .chain(["三、本年度办理结果"]),
         )
     });
-    made_of_pieces(text, &[], groups)
+    made_of_pieces(text, &Words::default(), groups)
 }
 
 /// The words of table 四's three-level header.
@@ -323,7 +340,7 @@ const REVIEW_HEADERS: [&str; 9] = [
 pub fn is_review_leftover(text: &str) -> bool {
     static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     let headers = WORDS.get_or_init(|| folded_words(REVIEW_HEADERS));
-    made_of_pieces(text, &[], headers)
+    made_of_pieces(text, &Words::default(), headers)
 }
 
 #[cfg(test)]
