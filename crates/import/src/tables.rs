@@ -209,13 +209,20 @@ pub(crate) fn collect<R: Copy + PartialEq>(
             findings.push(ImportFinding {
                 line: p.line,
                 text: p.label.clone(),
-                reason: format!(
-                    "{}“{}”一行只找到 {} 个数字（{}），应有 {need} 个，无法确定各属于哪一栏，这一行留空，请对照原文填写。",
-                    g.table,
-                    p.label,
-                    p.cells.len(),
-                    p.cells.join("、")
-                ),
+                reason: if p.cells.is_empty() {
+                    format!(
+                        "{}“{}”一行没有找到数字，这一行留空，请对照原文填写。",
+                        g.table, p.label
+                    )
+                } else {
+                    format!(
+                        "{}“{}”一行只找到 {} 个数字（{}），应有 {need} 个，无法确定各属于哪一栏，这一行留空，请对照原文填写。",
+                        g.table,
+                        p.label,
+                        p.cells.len(),
+                        p.cells.join("、")
+                    )
+                },
                 path: Some((g.first_cell)(p.row)),
             });
             p.cells = vec![String::new(); need];
@@ -399,15 +406,7 @@ pub(crate) fn collect<R: Copy + PartialEq>(
                     } else if wrapped.head.is_some() {
                         wrapped.numbers.push((n, v.clone()));
                     } else {
-                        findings.push(ImportFinding {
-                            line: n,
-                            text: v.clone(),
-                            reason: format!(
-                                "{}中的数字“{v}”找不到所属的行，未能导入，请核对。",
-                                g.table
-                            ),
-                            path: Some(FieldPath::Section(g.section)),
-                        });
+                        wrapped.orphans.push((n, v.clone()));
                     }
                 }
             }
@@ -418,7 +417,58 @@ pub(crate) fn collect<R: Copy + PartialEq>(
         finish(p, &mut rows, findings);
     }
     wrapped.flush(g, findings);
+    say_orphans(&wrapped.orphans, g, findings);
     rows
+}
+
+/// Numbers seen close together (a line or two apart) are one finding.
+const ORPHAN_GAP: usize = 2;
+/// More numbers without a row than this: the table's order was lost, not a row or two.
+const SCRAMBLED: usize = 14;
+
+/// The numbers that found no row, said in runs: a table whose cells were copied one per line
+/// gives seven lines for a row, and one note for each would bury the rest. Where many are left,
+/// the text's table was scrambled (a PDF viewer copies a table column by column) and the user is
+/// told to import the file itself.
+fn say_orphans<R>(orphans: &[(usize, String)], g: &Grammar<R>, findings: &mut Vec<ImportFinding>) {
+    if orphans.len() > SCRAMBLED {
+        findings.push(ImportFinding {
+            line: orphans[0].0,
+            text: String::new(),
+            reason: format!(
+                "{}有 {} 个数字找不到所属的行，这段文字里表格的行名和数字可能已经错开（例如从 PDF 阅读器里复制的文字会这样）。如果有原来的 PDF、Word 文件或网页，请直接导入那个文件。",
+                g.table,
+                orphans.len()
+            ),
+            path: Some(FieldPath::Section(g.section)),
+        });
+    }
+    let mut k = 0;
+    while k < orphans.len() {
+        let mut end = k + 1;
+        while end < orphans.len() && orphans[end].0 <= orphans[end - 1].0 + ORPHAN_GAP {
+            end += 1;
+        }
+        let run = &orphans[k..end];
+        let values: Vec<&str> = run.iter().map(|(_, v)| v.as_str()).collect();
+        let (first, last) = (run[0].0, run[run.len() - 1].0);
+        let lines = if first == last {
+            String::new()
+        } else {
+            format!("（第 {first}–{last} 行）")
+        };
+        findings.push(ImportFinding {
+            line: first,
+            text: values.join(" "),
+            reason: format!(
+                "{}中的数字“{}”{lines}找不到所属的行，未能导入，请核对。",
+                g.table,
+                values.join("、")
+            ),
+            path: Some(FieldPath::Section(g.section)),
+        });
+        k = end;
+    }
 }
 
 /// Text that is no label yet, the numbers after it and the text after those: the pieces of a
@@ -429,6 +479,8 @@ struct Wrapped {
     head: Option<(usize, String)>,
     numbers: Vec<(usize, String)>,
     tail: String,
+    /// Numbers that found no row, in order: said together at the table's end.
+    orphans: Vec<(usize, String)>,
 }
 
 impl Wrapped {
@@ -477,14 +529,7 @@ impl Wrapped {
             ),
             path: Some(FieldPath::Section(g.section)),
         });
-        for (line, v) in self.numbers.drain(..) {
-            findings.push(ImportFinding {
-                line,
-                text: v.clone(),
-                reason: format!("{}中的数字“{v}”找不到所属的行，未能导入，请核对。", g.table),
-                path: Some(FieldPath::Section(g.section)),
-            });
-        }
+        self.orphans.append(&mut self.numbers);
     }
 }
 

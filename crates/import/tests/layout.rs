@@ -172,3 +172,37 @@ fn a_label_without_numbers_does_not_take_the_next_rows() {
         "2"
     );
 }
+
+/// Text copied out of a PDF viewer (plain `pdftotext`): the table's cells come block by block,
+/// labels apart from their numbers. Nothing may be read into a wrong cell; the user is told once
+/// to import the PDF itself, and the numbers left over are said in runs, not one note each.
+#[test]
+fn text_copied_from_a_pdf_viewer_reads_nothing_wrong_and_says_to_import_the_pdf() {
+    for i in 0..5 {
+        let what = format!("plain pdftotext of LibreOffice's PDF of seed {i}");
+        let text = std::fs::read_to_string(format!(
+            "{}/../../tests/import/pdftotext/raw-libreoffice-00{i}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("fixture");
+        let got = import_text(&text);
+        assert_eq!(got.sections_found, 6, "{what}");
+        nothing_silently_wrong(&fixture(i), &got, &what);
+        assert!(
+            got.findings
+                .iter()
+                .any(|f| f.reason.contains("请直接导入那个文件")),
+            "{what}: {:#?}",
+            got.findings
+        );
+        let orphan_notes = got
+            .findings
+            .iter()
+            .filter(|f| f.reason.contains("找不到所属的行"))
+            .count();
+        assert!(
+            orphan_notes <= 10,
+            "{what}: {orphan_notes} notes about numbers"
+        );
+    }
+}
