@@ -241,7 +241,13 @@ pub(crate) fn made_of_pieces(text: &str, labels: &Words, headers: &Words) -> boo
                 .min(i + labels.longest.max(headers.longest).min(MAX_PIECE))
         {
             let piece = &t[i..j];
-            if !reach[j] && (piece.len() >= 2 && labels.has(piece) || headers.has(piece)) {
+            let (in_labels, in_headers) = (labels.has(piece), headers.has(piece));
+            // The pieces of words are closed under shortening: once a piece is in no word, no
+            // longer piece from the same start is.
+            if !in_labels && !in_headers {
+                break;
+            }
+            if piece.len() >= 2 && in_labels || in_headers {
                 reach[j] = true;
             }
         }
