@@ -270,18 +270,37 @@ const ACTIVE_HEADERS: [&str; 11] = [
     "本年收费金额（单位：万元）",
 ];
 
+/// A table's label words and header words, folded once.
+pub(crate) type Vocabulary = std::sync::OnceLock<(Words, Words)>;
+
+/// [`made_of_pieces`] against a table's words, folded on first use.
+pub(crate) fn leftover_of(
+    text: &str,
+    words: &'static Vocabulary,
+    labels: fn() -> Vec<&'static str>,
+    headers: &[&str],
+) -> bool {
+    let (labels, headers) = words.get_or_init(|| {
+        (
+            folded_words(labels()),
+            folded_words(headers.iter().copied()),
+        )
+    });
+    made_of_pieces(text, labels, headers)
+}
+
 /// Pieces of table 二's header and labels only: see [`made_of_pieces`].
 pub fn is_active_leftover(text: &str) -> bool {
-    static WORDS: std::sync::OnceLock<(Words, Words)> = std::sync::OnceLock::new();
-    let (labels, headers) = WORDS.get_or_init(|| {
-        let labels = DocumentKind::ALL
+    static WORDS: Vocabulary = Vocabulary::new();
+    let labels = || {
+        DocumentKind::ALL
             .iter()
             .map(|d| d.label())
             .chain(DecisionKind::ALL.iter().map(|d| d.label()))
-            .chain(["行政事业性收费"]);
-        (folded_words(labels), folded_words(ACTIVE_HEADERS))
-    });
-    made_of_pieces(text, labels, headers)
+            .chain(["行政事业性收费"])
+            .collect()
+    };
+    leftover_of(text, &WORDS, labels, &ACTIVE_HEADERS)
 }
 
 /// The words of table 三's header.
@@ -303,15 +322,15 @@ const REQUEST_HEADERS: [&str; 13] = [
 
 /// Pieces of table 三's header and labels only: see [`made_of_pieces`].
 pub fn is_request_leftover(text: &str) -> bool {
-    static WORDS: std::sync::OnceLock<(Words, Words)> = std::sync::OnceLock::new();
-    let (labels, headers) = WORDS.get_or_init(|| {
-        let labels = RequestRow::ALL
+    static WORDS: Vocabulary = Vocabulary::new();
+    let labels = || {
+        RequestRow::ALL
             .iter()
             .map(|r| r.label())
-            .chain(OutcomeGroup::ALL.iter().map(|g| g.label()));
-        (folded_words(labels), folded_words(REQUEST_HEADERS))
-    });
-    made_of_pieces(text, labels, headers)
+            .chain(OutcomeGroup::ALL.iter().map(|g| g.label()))
+            .collect()
+    };
+    leftover_of(text, &WORDS, labels, &REQUEST_HEADERS)
 }
 
 /// Whether a text is only pieces of table 三's group labels ("（三", "）不", "予公", "开"): what

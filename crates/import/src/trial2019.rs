@@ -22,7 +22,7 @@ use nianbao_core::model::{
 };
 use nianbao_core::{CountCell, FieldPath};
 
-use crate::labels::{folded_words, made_of_pieces, normalise, Words};
+use crate::labels::{leftover_of, normalise, Vocabulary};
 use crate::sections::Line;
 use crate::tables::{collect, Grammar};
 use crate::tokens::{tokenize, Token};
@@ -179,9 +179,9 @@ const HEADERS: [&str; 14] = [
 /// Pieces of the trial 表二's header and labels only ("信息内容本年新制作数量本年新公开数量",
 /// a header row a PDF gave as one line): see [`crate::labels::made_of_pieces`].
 fn is_leftover(text: &str) -> bool {
-    static WORDS: std::sync::OnceLock<(Words, Words)> = std::sync::OnceLock::new();
-    let (labels, headers) = WORDS.get_or_init(|| {
-        let labels = [
+    static WORDS: Vocabulary = Vocabulary::new();
+    let labels = || {
+        vec![
             "规章",
             "规范性文件",
             "行政许可",
@@ -190,10 +190,9 @@ fn is_leftover(text: &str) -> bool {
             "行政强制",
             "行政事业性收费",
             "政府集中采购",
-        ];
-        (folded_words(labels), folded_words(HEADERS))
-    });
-    made_of_pieces(text, labels, headers)
+        ]
+    };
+    leftover_of(text, &WORDS, labels, &HEADERS)
 }
 
 fn is_header(label: &str) -> bool {
