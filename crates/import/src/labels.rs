@@ -104,26 +104,12 @@ pub fn request_row(label: &str) -> Option<RequestRow> {
 /// Labels of table 三 that are not rows: headers, group labels and fragments of them.
 pub fn is_request_header(label: &str) -> bool {
     let n = normalise(label);
-    const HEADERS: [&str; 14] = [
-        "申请人情况",
-        "自然人",
-        "法人或其他组织",
-        "商业企业",
-        "科研机构",
-        "社会公益组织",
-        "社会组织",
-        "法律服务机构",
-        "其他",
-        "总计",
-        "本年度办理结果",
-        "信息内容",
-        "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
-        "本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和",
-    ];
+    static HEADERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let headers = HEADERS.get_or_init(|| REQUEST_HEADERS.iter().map(|h| normalise(h)).collect());
     let groups = OutcomeGroup::ALL.map(|g| g.short_label());
     n.is_empty()
         || n.contains("勾稽关系")
-        || HEADERS.iter().any(|h| h.contains(n.as_str()))
+        || headers.iter().any(|h| h.contains(n.as_str()))
         || groups.iter().any(|g| g.contains(n.as_str()))
 }
 
