@@ -530,7 +530,8 @@ pub async fn desk_sum<R: Runtime>(
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| ImportNote {
-            line: 0,
+            // A note on the sum as a whole, not on a place in a file.
+            at: String::new(),
             text: String::new(),
             reason: l.trim().to_string(),
             path: None,

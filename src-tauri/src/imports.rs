@@ -18,8 +18,9 @@ use crate::files;
 /// Something the importer could not place or had to decide, for the user to check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct ImportNote {
-    /// Line in the imported file, from 1.
-    pub line: u32,
+    /// Where in the imported file: "第 12 行" of a text, "第 12 段" of a Word file or web page,
+    /// "PDF 第 3 页", or "全文".
+    pub at: String,
     pub text: String,
     pub reason: String,
     /// The field the note is about, when the importer knows it: where a click on it jumps.
@@ -36,11 +37,14 @@ pub fn import_file(path: &Path) -> AppResult<(Report, Vec<ImportNote>)> {
     let notes = imported
         .findings
         .into_iter()
-        .map(|f| ImportNote {
-            line: u32::try_from(f.line).unwrap_or(u32::MAX),
-            text: f.text,
-            reason: f.reason,
-            path: f.path.map(|p| p.to_string()),
+        .map(|f| {
+            let (at, reason) = f.place(imported.form);
+            ImportNote {
+                at,
+                reason: reason.to_string(),
+                text: f.text,
+                path: f.path.map(|p| p.to_string()),
+            }
         })
         .collect();
     Ok((imported.report, notes))

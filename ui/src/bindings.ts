@@ -364,9 +364,10 @@ fileName: string | null, };
 
 export type ImportNote = { 
 /**
- * Line in the imported file, from 1.
+ * Where in the imported file: "第 12 行" of a text, "第 12 段" of a Word file or web page,
+ * "PDF 第 3 页", or "全文".
  */
-line: number, text: string, reason: string, 
+at: string, text: string, reason: string, 
 /**
  * The field the note is about, when the importer knows it: where a click on it jumps.
  */

@@ -137,7 +137,8 @@ function showImportNotes(notes: ImportNote[], heading = "导入时需要核对")
         const li = h(
           "li",
           {},
-          n.line > 0 || n.text ? h("span", { class: "loc", text: n.line > 0 ? `原文第 ${String(n.line)} 行` : "全文" }) : null,
+          // "全文" alone says nothing; with a quoted text it says the text was not found in one place.
+          n.at && (n.at !== "全文" || n.text) ? h("span", { class: "loc", text: n.at }) : null,
           n.text ? h("q", { text: n.text }) : null,
           h("span", { class: "why", text: n.reason }),
         );

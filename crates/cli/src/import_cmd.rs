@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use nianbao_core::save_report;
-use nianbao_import::{Form, Imported};
+use nianbao_import::Imported;
 
 use crate::{read_any, write_new_file, EXIT_UNREADABLE};
 
@@ -56,21 +56,8 @@ pub(crate) fn import(input: &Path, output: Option<&Path>, force: bool) -> ExitCo
     } else {
         out.push_str(&format!("有 {} 处需要核对：\n", imported.findings.len()));
         for f in &imported.findings {
-            if imported.form == Form::Pdf && f.reason.starts_with("PDF 第") {
-                // The reason already says which page; a line number within the text rebuilt
-                // from the PDF would only confuse.
-                out.push_str(&format!("  {}\n", f.reason));
-                continue;
-            }
-            let at = if f.line > 0 && imported.form == Form::Text {
-                format!("第 {} 行", f.line)
-            } else if f.line > 0 {
-                // Word and web pages: paragraphs and table rows, one line each.
-                format!("第 {} 段", f.line)
-            } else {
-                "全文".to_string()
-            };
-            out.push_str(&format!("  {at}：{}\n", f.reason));
+            let (at, reason) = f.place(imported.form);
+            out.push_str(&format!("  {at}：{reason}\n"));
         }
     }
     out.push_str("报告本身的问题（数字不平衡等）请用 nianbao validate 查看。\n");

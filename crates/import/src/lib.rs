@@ -49,6 +49,30 @@ pub struct ImportFinding {
     pub path: Option<nianbao_core::FieldPath>,
 }
 
+impl ImportFinding {
+    /// Where in the imported file the finding is, in the words a user finds it by, and the
+    /// reason without a place it already names: "第 12 行" of a text, "第 12 段" of a Word file
+    /// or web page (each paragraph and table row one), "PDF 第 3 页" of a PDF (whose line
+    /// numbers count the text rebuilt from it, which the user never sees), "全文" for the whole
+    /// file.
+    pub fn place(&self, form: Form) -> (String, &str) {
+        if let Some((page, reason)) = self
+            .reason
+            .strip_prefix("PDF 第")
+            .and_then(|rest| rest.split_once(" 页："))
+        {
+            return (format!("PDF 第{page} 页"), reason);
+        }
+        let at = match form {
+            _ if self.line == 0 => "全文".to_string(),
+            Form::Text => format!("第 {} 行", self.line),
+            Form::Docx | Form::Html | Form::OldWord => format!("第 {} 段", self.line),
+            Form::Pdf => "全文".to_string(),
+        };
+        (at, &self.reason)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
     pub report: Report,
@@ -307,6 +331,28 @@ pub fn guess_kind(agency: &str) -> AgencyKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_finding_says_where_in_the_file_as_the_user_finds_it() {
+        let f = |line: usize, reason: &str| ImportFinding {
+            line,
+            text: String::new(),
+            reason: reason.into(),
+            path: None,
+        };
+        let note = f(12, "表三“（一）予以公开”一行没有找到数字。");
+        assert_eq!(note.place(Form::Text).0, "第 12 行");
+        assert_eq!(note.place(Form::Docx).0, "第 12 段");
+        assert_eq!(note.place(Form::Html).0, "第 12 段");
+        assert_eq!(f(0, "没有找到").place(Form::Text).0, "全文");
+        let pdf = f(61, "PDF 第 3 页：表三中的数字“0”找不到所属的行。");
+        assert_eq!(
+            pdf.place(Form::Pdf),
+            ("PDF 第 3 页".to_string(), "表三中的数字“0”找不到所属的行。")
+        );
+        // A line of the text rebuilt from a PDF means nothing to the user.
+        assert_eq!(f(61, "这份 PDF 是扫描件").place(Form::Pdf).0, "全文");
+    }
 
     #[test]
     fn titles() {
