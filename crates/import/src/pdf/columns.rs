@@ -72,23 +72,49 @@ fn split_block(block: &mut [Line]) {
             .copied()
             .filter(|g| {
                 g.gap > EDGE_GAP * line.size
-                    && edges.iter().any(|&e| (g.x0 - e).abs() <= EDGE_TOL)
-                    && !line.parts.iter().any(|p| (p.0 - g.x0).abs() < 1e-6)
+                    && on_edge(&edges, g.x0)
+                    // Already a part's first glyph.
+                    && !line.text[..g.at].ends_with('\t')
             })
             .collect();
-        // From the right, so the offsets before each cut stay true.
-        for g in cuts.iter().rev() {
-            let before = &line.text[..g.at];
-            let cut = before.trim_end_matches(' ').len();
-            line.text.replace_range(cut..g.at, "\t");
-            if let Some(k) = line.parts.iter().position(|p| p.0 < g.x0 && g.x0 <= p.1) {
-                let (x0, x1) = line.parts[k];
-                line.parts[k] = (x0, g.x0 - g.gap);
-                line.parts.insert(k + 1, (g.x0, x1));
-            }
-        }
         line.glyphs.clear();
+        if cuts.is_empty() {
+            continue;
+        }
+        // One pass over the text and one over the parts, both in x order: a line is split in
+        // time linear in its length, however many cuts it takes.
+        let mut text = String::with_capacity(line.text.len() + cuts.len());
+        let mut from = 0;
+        for g in &cuts {
+            let cut = line.text[..g.at].trim_end_matches(' ').len();
+            text.push_str(&line.text[from..cut]);
+            text.push('\t');
+            from = g.at;
+        }
+        text.push_str(&line.text[from..]);
+        let mut parts = Vec::with_capacity(line.parts.len() + cuts.len());
+        let mut k = 0;
+        for &(x0, x1) in &line.parts {
+            let mut start = x0;
+            while k < cuts.len() && cuts[k].x0 <= x1 {
+                if cuts[k].x0 > start {
+                    parts.push((start, cuts[k].x0 - cuts[k].gap));
+                    start = cuts[k].x0;
+                }
+                k += 1;
+            }
+            parts.push((start, x1));
+        }
+        line.text = text;
+        line.parts = parts;
     }
+}
+
+/// Whether `x` is within [`EDGE_TOL`] of one of the sorted `edges`: a binary search, as a
+/// hostile page may hold many edges and many glyphs.
+fn on_edge(edges: &[f64], x: f64) -> bool {
+    let i = edges.partition_point(|&e| e < x - EDGE_TOL);
+    edges.get(i).is_some_and(|&e| e <= x + EDGE_TOL)
 }
 
 /// Rewrites the text of every line in a run of column-split lines as one tab-separated cell
