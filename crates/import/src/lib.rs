@@ -144,15 +144,28 @@ fn name_chrome_inside(
     let Some(last) = (first..footer).rev().find(|&i| !kept[i].trim().is_empty()) else {
         return;
     };
-    for i in first + 1..last {
-        if !chrome[i] {
-            continue;
-        }
+    // Past a few, they are the page's, not the report's: one note says how many more.
+    const NAMED: usize = 20;
+    let inside: Vec<usize> = (first + 1..last).filter(|&i| chrome[i]).collect();
+    if inside.len() > NAMED {
+        findings.push(ImportFinding {
+            line: inside[NAMED] + 1,
+            text: String::new(),
+            reason: format!(
+                "另有 {} 行像是网页上的栏目信息，也没有导入，请对照原文核对。",
+                inside.len() - NAMED
+            ),
+            path: None,
+        });
+    }
+    for &i in inside.iter().take(NAMED) {
         let line = i + 1;
         let section = split
             .bodies
             .iter()
-            .find(|(_, body)| body.iter().any(|&(n, _)| n == line))
+            // A body's lines are in order: a binary search, as a hostile text may hold many
+            // such lines.
+            .find(|(_, body)| body.binary_search_by_key(&line, |&(n, _)| n).is_ok())
             .map(|(s, _)| *s);
         findings.push(ImportFinding {
             line,

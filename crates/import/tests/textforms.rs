@@ -153,3 +153,25 @@ fn a_line_inside_the_report_that_reads_like_chrome_is_named() {
         "dropped from the text"
     );
 }
+
+/// Many such lines are the page's, not the report's: twenty are named, one note counts the rest.
+#[test]
+fn many_chrome_like_lines_inside_the_report_are_counted_not_listed() {
+    let text = seed(3);
+    let heading = text
+        .lines()
+        .find(|l| l.contains("五、存在的主要问题"))
+        .expect("heading 五");
+    let junk = "来源：本机关\n".repeat(500);
+    let got = import_text(&text.replacen(heading, &format!("{heading}\n{junk}"), 1));
+    let named = got
+        .findings
+        .iter()
+        .filter(|f| f.reason.contains("栏目信息"))
+        .count();
+    assert_eq!(named, 21, "20 named and one count");
+    assert!(got
+        .findings
+        .iter()
+        .any(|f| f.reason.contains("另有 480 行")));
+}
