@@ -275,7 +275,7 @@ pub(crate) fn leftover_of(
     made_of_pieces(text, labels, headers)
 }
 
-/// Pieces of table 二's header and labels only: see [`made_of_pieces`].
+/// Pieces of table 二's header and labels only: see `made_of_pieces`.
 pub fn is_active_leftover(text: &str) -> bool {
     static WORDS: Vocabulary = Vocabulary::new();
     let labels = || {
@@ -306,7 +306,7 @@ const REQUEST_HEADERS: [&str; 13] = [
     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
 ];
 
-/// Pieces of table 三's header and labels only: see [`made_of_pieces`].
+/// Pieces of table 三's header and labels only: see `made_of_pieces`.
 pub fn is_request_leftover(text: &str) -> bool {
     static WORDS: Vocabulary = Vocabulary::new();
     let labels = || {
@@ -347,7 +347,7 @@ const REVIEW_HEADERS: [&str; 9] = [
     "复议后起诉",
 ];
 
-/// Pieces of table 四's header only ("结果结果其他尚未", "总计总计总计"): see [`made_of_pieces`].
+/// Pieces of table 四's header only ("结果结果其他尚未", "总计总计总计"): see `made_of_pieces`.
 pub fn is_review_leftover(text: &str) -> bool {
     static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     let headers = WORDS.get_or_init(|| folded_words(REVIEW_HEADERS));
