@@ -14,7 +14,7 @@ pub struct Line {
     pub y: f64,
     pub size: f64,
     /// Each glyph after the first: where its text starts in `text`, its left edge and the gap
-    /// before it — for splitting a part at a column's edge later ([`super::columns`]).
+    /// before it — for splitting a part at a column's edge later (`columns::split_at_edges`).
     pub glyphs: Vec<GlyphAt>,
 }
 
