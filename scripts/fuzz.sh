@@ -38,7 +38,7 @@ for target in load_report import_text import_docx import_html import_pdf; do
   mkdir -p "$corpus" "$artifacts"
   seeds=("fuzz/seeds/$target")
   [ "$target" = load_report ] && seeds+=(tests/hostile)
-  [ "$target" = import_html ] && seeds+=(tests/import/libreoffice)
+  [ "$target" = import_html ] && seeds+=(tests/import/libreoffice tests/import/trial2019)
   # New inputs go to the first corpus directory only; the seed directories are read.
   if cargo fuzz run --fuzz-dir fuzz "$target" "$corpus" "${seeds[@]}" -- \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=5 -print_final_stats=1 \

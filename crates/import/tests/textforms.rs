@@ -123,17 +123,22 @@ fn every_seed_in_a_web_pages_chrome_imports_to_its_numbers_and_texts() {
     }
 }
 
-#[test]
-fn a_line_inside_the_report_that_reads_like_chrome_is_named() {
-    use nianbao_core::model::Section;
-    use nianbao_core::FieldPath;
+/// Seed 003 with `lines` right under its heading 五.
+fn seed_3_with_lines_in_5(lines: &str) -> String {
     let text = seed(3);
     let heading = text
         .lines()
         .find(|l| l.contains("五、存在的主要问题"))
         .expect("heading 五");
+    text.replacen(heading, &format!("{heading}\n{lines}"), 1)
+}
+
+#[test]
+fn a_line_inside_the_report_that_reads_like_chrome_is_named() {
+    use nianbao_core::model::Section;
+    use nianbao_core::FieldPath;
     let line = "来源：本机关2023年度政府信息公开工作台账";
-    let page = with_chrome(&text.replacen(heading, &format!("{heading}\n{line}"), 1));
+    let page = with_chrome(&seed_3_with_lines_in_5(line));
     let got = import_text(&page);
     let named: Vec<_> = got
         .findings
@@ -157,13 +162,8 @@ fn a_line_inside_the_report_that_reads_like_chrome_is_named() {
 /// Many such lines are the page's, not the report's: twenty are named, one note counts the rest.
 #[test]
 fn many_chrome_like_lines_inside_the_report_are_counted_not_listed() {
-    let text = seed(3);
-    let heading = text
-        .lines()
-        .find(|l| l.contains("五、存在的主要问题"))
-        .expect("heading 五");
     let junk = "来源：本机关\n".repeat(500);
-    let got = import_text(&text.replacen(heading, &format!("{heading}\n{junk}"), 1));
+    let got = import_text(&seed_3_with_lines_in_5(junk.trim_end()));
     let named = got
         .findings
         .iter()
