@@ -46,6 +46,26 @@ fn bench(c: &mut Criterion) {
     c.bench_function("validate seed 003 as 2024, last year attached", |b| {
         b.iter(|| validate(black_box(&next), None))
     });
+    // A field of findings, as garbage pasted from a broken conversion makes: 20,000 distinct
+    // English words, 4,000 wrong "予以公开 N 件" and 4,000 shares in one endless sentence
+    // (about 490 KB); baseline: the seed as it is (above). Each finding must cost its
+    // neighbourhood, not the field.
+    let mut garbage = report.clone();
+    let mut text = String::new();
+    for n in 0..20_000u32 {
+        // A distinct word of letters only: n in base 26.
+        let word: String = std::iter::successors(Some(n), |m| (*m >= 26).then_some(m / 26))
+            .map(|m| char::from(b'a' + (m % 26) as u8))
+            .collect();
+        text.push_str(&format!("问题q{word}改进"));
+        if n % 5 == 0 {
+            text.push_str(&format!("，予以公开{}件，占{}.5%", 1000 + n, n % 90));
+        }
+    }
+    garbage.apply("problems", &text).expect("edit");
+    c.bench_function("validate seed 003 with a 490 KB field of findings", |b| {
+        b.iter(|| validate(black_box(&garbage), None))
+    });
     let mut edited = report.clone();
     c.bench_function("apply one edit + validate", |b| {
         b.iter(|| {

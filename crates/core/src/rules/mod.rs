@@ -6,6 +6,7 @@ mod completeness;
 mod cross_year;
 mod deadline;
 mod enumeration;
+mod excerpt;
 mod narrative;
 mod requests;
 mod review;
@@ -13,6 +14,8 @@ mod shares;
 mod text;
 pub mod year_change;
 mod year_text;
+
+pub(crate) use excerpt::{excerpt, CharOffsets};
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Report, Tables};
@@ -124,22 +127,6 @@ pub(crate) fn narrative_fields(r: &Report) -> Vec<(crate::path::FieldPath, &str)
     v.push((FieldPath::Problems, r.problems.as_str()));
     v.push((FieldPath::Other, r.other.as_str()));
     v
-}
-
-/// A short excerpt around a character range, for messages ("…规范办理流程 and 答复文书…").
-pub(crate) fn excerpt(text: &str, start: usize, end: usize, radius: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let from = start.saturating_sub(radius);
-    let to = (end + radius).min(chars.len());
-    let mut s = String::new();
-    if from > 0 {
-        s.push('…');
-    }
-    s.extend(chars[from..to].iter().filter(|c| **c != '\n'));
-    if to < chars.len() {
-        s.push('…');
-    }
-    s
 }
 
 /// The rule catalogue as Markdown: the source of `docs/rules.md` (checked for staleness in CI).

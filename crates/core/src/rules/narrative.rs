@@ -6,7 +6,7 @@
 //! total. A figure that matches either the stated or the computed total is accepted. This errs on
 //! the side of silence: a missed contradiction costs less than a false alarm on a correct report.
 
-use super::{excerpt, narrative_fields, Ctx};
+use super::{excerpt, narrative_fields, CharOffsets, Ctx};
 use crate::cell::fold_width;
 use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::model::{
@@ -26,7 +26,7 @@ pub(super) static MISMATCH: Rule = Rule {
 pub(super) static RULES: &[&Rule] = &[&MISMATCH];
 
 /// The table figures prose refers to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum Figure {
     Requests(RequestRow),
     Group(OutcomeGroup),
@@ -280,7 +280,8 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if !text.contains('件') {
             continue;
         }
-        let mut said: Vec<(Figure, u64)> = Vec::new();
+        let mut said: std::collections::HashSet<(Figure, u64)> = std::collections::HashSet::new();
+        let mut chars = CharOffsets::new(text);
         for q in quotes(text) {
             let Some(fig) = classify(&q.clause) else {
                 continue;
@@ -288,10 +289,9 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let Some(values) = fig.values(r) else {
                 continue;
             };
-            if values.contains(&q.number) || said.contains(&(fig, q.number)) {
+            if values.contains(&q.number) || !said.insert((fig, q.number)) {
                 continue;
             }
-            said.push((fig, q.number));
             let mut paths = vec![path];
             paths.extend(fig.paths());
             let found = &text[q.digits.clone()];
@@ -300,8 +300,8 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let settled = values.iter().all(|v| *v == values[0]);
             let fix = Fix {
                 path,
-                start: text[..q.digits.start].chars().count(),
-                end: text[..q.digits.end].chars().count(),
+                start: chars.of(q.digits.start),
+                end: chars.of(q.digits.end),
                 found: found.to_string(),
                 replacement: digits_like(found, values[0]),
                 safe: settled,
@@ -313,12 +313,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         format!(
                             "{}写的是“{}”，而{}是 {}，两处不一致。",
                             path.label(),
-                            excerpt(
-                                text,
-                                text[..q.start].chars().count(),
-                                text[..q.end].chars().count(),
-                                0
-                            ),
+                            excerpt(text, q.start, q.end, 0),
                             fig.name(),
                             values[0]
                         ),

@@ -8,7 +8,7 @@
 //! or cut off at the digits they write; any of these is accepted. Silence over a false alarm.
 
 use super::narrative::{classify, is_blank, quotes, Figure, Quote};
-use super::{excerpt, narrative_fields, Ctx};
+use super::{excerpt, narrative_fields, CharOffsets, Ctx};
 use crate::cell::fold_width;
 use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::model::{Applicant, Report, RequestRow};
@@ -171,27 +171,54 @@ fn claim_for(fig: Figure, r: &Report) -> Option<Claim> {
     })
 }
 
+/// How far a sentence is looked for, in characters either way: a real one is far shorter, and a
+/// field of one endless "sentence" must not cost its length for every number in it.
+const MAX_SENTENCE: usize = 500;
+
 /// The sentence around a byte range (between sentence breaks).
 fn sentence_of(text: &str, start: usize, end: usize) -> &str {
     let from = after_last(&text[..start], is_sentence_break);
-    let to = text[end..]
-        .find(is_sentence_break)
-        .map_or(text.len(), |i| end + i);
+    let after = &text[end..];
+    let to = after
+        .char_indices()
+        .take(MAX_SENTENCE)
+        .find(|(_, c)| is_sentence_break(*c))
+        .map_or_else(
+            || {
+                end + after
+                    .char_indices()
+                    .nth(MAX_SENTENCE)
+                    .map_or(after.len(), |(i, _)| i)
+            },
+            |(i, _)| end + i,
+        );
     &text[from..to]
 }
 
-/// The byte just after the last character of `s` that `pred` accepts (0 when none does).
+/// The byte just after the last character of `s` that `pred` accepts, looking back at most
+/// [`MAX_SENTENCE`] characters: where it gives up, the place it gave up at (0 when it reached
+/// the start).
 pub(super) fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
-    s.char_indices()
-        .rev()
-        .find(|(_, c)| pred(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
+    let mut from = s.len();
+    for (i, c) in s.char_indices().rev().take(MAX_SENTENCE) {
+        if pred(c) {
+            return i + c.len_utf8();
+        }
+        from = i;
+    }
+    // Every character seen and none accepted: `from` is 0 when the search reached the start.
+    from
 }
 
-/// The table quote nearest before `at` in the same sentence.
+/// The table quote nearest before `at` in the same sentence. `qs` are in text order.
 pub(super) fn quote_before<'q>(qs: &'q [Quote], text: &str, at: usize) -> Option<&'q Quote> {
     let sentence = after_last(&text[..at], is_sentence_break);
-    qs.iter().rev().find(|q| q.end <= at && q.start >= sentence)
+    let ended = qs.partition_point(|q| q.end <= at);
+    qs[..ended]
+        .iter()
+        .rev()
+        .take_while(|q| q.end > sentence)
+        .find(|q| q.start >= sentence)
 }
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -201,6 +228,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let qs = quotes(text);
+        let mut at = CharOffsets::new(text);
         for p in percents(text) {
             let lead_start = after_last(&text[..p.digits.start], |c| {
                 is_sentence_break(c) || "，,、：:（）()".contains(c)
@@ -212,7 +240,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let after = text[p.end..].trim_start_matches(is_blank);
             let claim = if super::year_text::compares_years(&lead, ctx) {
                 if let Some(d) = growth(ctx, text, &qs, &p, &lead) {
-                    out.push(d.finish(path, text, &p));
+                    out.push(d.finish(path, text, &mut at, &p));
                 }
                 continue;
             } else if lead.contains("办结率")
@@ -261,7 +289,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             if let Some(d) = share(&claim, &p) {
-                out.push(d.finish(path, text, &p));
+                out.push(d.finish(path, text, &mut at, &p));
             }
         }
     }
@@ -274,8 +302,14 @@ struct Pending {
 }
 
 impl Pending {
-    fn finish(self, path: crate::path::FieldPath, text: &str, p: &Percent) -> Diagnostic {
-        let chars = |b: usize| text[..b].chars().count();
+    fn finish(
+        self,
+        path: crate::path::FieldPath,
+        text: &str,
+        at: &mut CharOffsets,
+        p: &Percent,
+    ) -> Diagnostic {
+        let (start, digits_end, end) = (at.of(p.digits.start), at.of(p.digits.end), at.of(p.end));
         let found = &text[p.digits.clone()];
         let d = SHARE
             .diag(
@@ -283,17 +317,17 @@ impl Pending {
                 format!(
                     "{}写的是“{}”，而{}，两处不一致。",
                     path.label(),
-                    excerpt(text, chars(p.digits.start), chars(p.end), 8),
+                    excerpt(text, p.digits.start, p.end, 8),
                     self.computed
                 ),
                 "请核对后改正正文中的百分比或表格中的数字。",
             )
-            .at(chars(p.digits.start), chars(p.end));
+            .at(start, end);
         match self.replacement {
             Some((to, safe)) => d.with_fix(Fix {
                 path,
-                start: chars(p.digits.start),
-                end: chars(p.digits.end),
+                start,
+                end: digits_end,
                 found: found.to_string(),
                 replacement: like_width(found, &to),
                 safe,

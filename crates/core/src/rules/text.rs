@@ -1,7 +1,7 @@
 //! The prose itself: section headings pasted twice, English words in Chinese text, and a title
 //! whose year contradicts the report year.
 
-use super::{excerpt, narrative_fields, Ctx};
+use super::{excerpt, narrative_fields, CharOffsets, Ctx};
 use crate::cell::fold_width;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::Section;
@@ -47,6 +47,7 @@ fn headings(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
     // One pass over the text's "、" (this runs on every keystroke): a heading is a numeral
     // 一…六, "、", then the section's name, spaces between them ignored ("一、 总体情况").
     const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+    let mut chars = CharOffsets::new(text);
     for (at, _) in text.match_indices('、') {
         let Some(numeral) = text[..at].trim_end().chars().next_back() else {
             continue;
@@ -62,7 +63,7 @@ fn headings(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
             .collect();
         if rest == section.name() {
             let numeral_at = text[..at].trim_end().len() - numeral.len_utf8();
-            let start = text[..numeral_at].chars().count();
+            let start = chars.of(numeral_at);
             out.push(
                 HEADING_REPEATED
                     .diag(
@@ -84,7 +85,8 @@ fn english(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
     // Byte scan: in UTF-8 every byte of a Chinese character is ≥ 0x80, so ASCII letters found
     // here are real letters, and their neighbours can be read as bytes too.
     let bytes = text.as_bytes();
-    let mut reported: Vec<&str> = Vec::new();
+    let mut reported: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut chars = CharOffsets::new(text);
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphabetic() {
@@ -104,12 +106,11 @@ fn english(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
             || is_acronym
             || joined(start.checked_sub(1).and_then(|j| bytes.get(j)))
             || joined(bytes.get(i))
-            || reported.contains(&word)
+            || !reported.insert(word)
         {
             continue;
         }
-        reported.push(word);
-        let (from, to) = (text[..start].chars().count(), text[..i].chars().count());
+        let (from, to) = (chars.of(start), chars.of(i));
         out.push(
             ENGLISH
                 .diag(
@@ -117,7 +118,7 @@ fn english(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
                     format!(
                         "{}的正文里有英文单词“{word}”：{}",
                         path.label(),
-                        excerpt(text, from, to, 8)
+                        excerpt(text, start, i, 8)
                     ),
                     "中文公文中请改用中文表述，例如“and”改为“和”；若是专有名称，可以忽略此提醒。",
                 )

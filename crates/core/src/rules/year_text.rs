@@ -8,7 +8,7 @@
 
 use super::narrative::{classify, digits_like, is_blank, quotes, Figure, Quote};
 use super::shares::{after_last, is_sentence_break, quote_before};
-use super::{excerpt, narrative_fields, Ctx};
+use super::{excerpt, narrative_fields, CharOffsets, Ctx};
 use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 
 // Warning, like TEXT-TABLE-MISMATCH: the reading rests on keywords, so the user has the last word.
@@ -90,6 +90,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let settled = now.iter().all(|v| *v == now[0]) && then.iter().all(|v| *v == then[0]);
             Some((q, fig, now[0], then[0], settled))
         };
+        let mut chars = CharOffsets::new(text);
         // "比上年增加 20 件".
         for q in &qs {
             let Some((before, fig, now, then, settled)) = figure_before(q.start) else {
@@ -108,14 +109,13 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if direction_ok && q.number == difference {
                 continue;
             }
-            let chars = |b: usize| text[..b].chars().count();
             let word = if rose { "多" } else { "少" };
             let d = YEAR_TEXT.diag(
                 vec![path],
                 format!(
                     "{}写的是“{}”，而{}上年是 {then}，本年是 {now}，实际{}。",
                     path.label(),
-                    excerpt(text, chars(before.start), chars(q.end), 0),
+                    excerpt(text, before.start, q.end, 0),
                     fig.name(),
                     if now == then {
                         "持平".to_string()
@@ -130,8 +130,8 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 let found = &text[q.digits.clone()];
                 d.with_fix(Fix {
                     path,
-                    start: chars(q.digits.start),
-                    end: chars(q.digits.end),
+                    start: chars.of(q.digits.start),
+                    end: chars.of(q.digits.end),
                     found: found.to_string(),
                     replacement: digits_like(found, difference),
                     safe: settled,
@@ -151,13 +151,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if before.start < sentence || !compares_years(&lead, ctx) || now == then {
                 continue;
             }
-            let chars = |b: usize| text[..b].chars().count();
             out.push(YEAR_TEXT.diag(
                 vec![path],
                 format!(
                     "{}写的是“{}”，而{}上年是 {then}，本年是 {now}，并不持平。",
                     path.label(),
-                    excerpt(text, chars(before.start), chars(at) + 2, 0),
+                    excerpt(text, before.start, at + "持平".len(), 0),
                     fig.name(),
                 ),
                 "请按实际增减改写这句话，或核对表格和上年数。",
