@@ -28,6 +28,9 @@ pub(crate) struct Row<R> {
     pub(crate) cells: Cells,
     /// Numbers that could not be read as printed, the row's cells left blank until they are.
     unread: Option<Unread>,
+    /// No number was found for the row (its cells are blank): said by [`collect`], or placed
+    /// by the table's own reader.
+    bare: bool,
 }
 
 /// A row whose numbers ran together into one run, or that lost one number, and every reading of
@@ -182,11 +185,40 @@ fn is_cell_text(t: &str) -> bool {
         || t == "无"
 }
 
+/// A table's rows, with a finding for each row that got no number and for the numbers that got
+/// no row.
 pub(crate) fn collect<R: Copy + PartialEq>(
     body: &[Line],
     g: &Grammar<R>,
     findings: &mut Vec<ImportFinding>,
 ) -> Vec<Row<R>> {
+    let (rows, orphans) = collect_rows(body, g, findings);
+    for r in rows.iter().filter(|r| r.bare) {
+        findings.push(bare_finding(r, g));
+    }
+    say_orphans(&orphans, g, findings);
+    rows
+}
+
+/// The finding on a row that got no number.
+fn bare_finding<R: Copy>(r: &Row<R>, g: &Grammar<R>) -> ImportFinding {
+    ImportFinding {
+        line: r.line,
+        text: r.label.clone(),
+        reason: format!(
+            "{}“{}”一行没有找到数字，这一行留空，请对照原文填写。",
+            g.table, r.label
+        ),
+        path: Some((g.first_cell)(r.row)),
+    }
+}
+
+/// A table's rows and the numbers that found no row (line, text), in order; neither said yet.
+fn collect_rows<R: Copy + PartialEq>(
+    body: &[Line],
+    g: &Grammar<R>,
+    findings: &mut Vec<ImportFinding>,
+) -> (Vec<Row<R>>, Vec<(usize, String)>) {
     let mut rows: Vec<Row<R>> = Vec::new();
     let mut pending: Option<Row<R>> = None;
     let mut started = false;
@@ -203,26 +235,22 @@ pub(crate) fn collect<R: Copy + PartialEq>(
                 p.cells = vec![String::new(); need];
             }
         }
-        if p.cells.len() < need {
+        if p.cells.is_empty() {
+            p.bare = true;
+            p.cells = vec![String::new(); need];
+        } else if p.cells.len() < need {
             // Which columns the numbers found belong to cannot be known: placing them anywhere
             // would be a guess, so the row stays blank and the numbers are quoted for the user.
             findings.push(ImportFinding {
                 line: p.line,
                 text: p.label.clone(),
-                reason: if p.cells.is_empty() {
-                    format!(
-                        "{}“{}”一行没有找到数字，这一行留空，请对照原文填写。",
-                        g.table, p.label
-                    )
-                } else {
-                    format!(
-                        "{}“{}”一行只找到 {} 个数字（{}），应有 {need} 个，无法确定各属于哪一栏，这一行留空，请对照原文填写。",
-                        g.table,
-                        p.label,
-                        p.cells.len(),
-                        p.cells.join("、")
-                    )
-                },
+                reason: format!(
+                    "{}“{}”一行只找到 {} 个数字（{}），应有 {need} 个，无法确定各属于哪一栏，这一行留空，请对照原文填写。",
+                    g.table,
+                    p.label,
+                    p.cells.len(),
+                    p.cells.join("、")
+                ),
                 path: Some((g.first_cell)(p.row)),
             });
             p.cells = vec![String::new(); need];
@@ -305,6 +333,7 @@ pub(crate) fn collect<R: Copy + PartialEq>(
                             label: t.clone(),
                             cells: Vec::new(),
                             unread: None,
+                            bare: false,
                         };
                         if rest.len() == need && has_value {
                             // Exactly one cell per column on the label's own line: blanks are
@@ -360,6 +389,7 @@ pub(crate) fn collect<R: Copy + PartialEq>(
                                     label,
                                     cells,
                                     unread: None,
+                                    bare: false,
                                 };
                                 // The numbers may still follow, on the lines after the label.
                                 if p.cells.len() == (g.width)(row) {
@@ -417,8 +447,7 @@ pub(crate) fn collect<R: Copy + PartialEq>(
         finish(p, &mut rows, findings);
     }
     wrapped.flush(g, findings);
-    say_orphans(&wrapped.orphans, g, findings);
-    rows
+    (rows, wrapped.orphans)
 }
 
 /// Numbers seen close together (a line or two apart) are one finding.
@@ -443,13 +472,8 @@ fn say_orphans<R>(orphans: &[(usize, String)], g: &Grammar<R>, findings: &mut Ve
             path: Some(FieldPath::Section(g.section)),
         });
     }
-    let mut k = 0;
-    while k < orphans.len() {
-        let mut end = k + 1;
-        while end < orphans.len() && orphans[end].0 <= orphans[end - 1].0 + ORPHAN_GAP {
-            end += 1;
-        }
-        let run = &orphans[k..end];
+    for run in orphan_runs(orphans) {
+        let run = &orphans[run];
         let values: Vec<&str> = run.iter().map(|(_, v)| v.as_str()).collect();
         let (first, last) = (run[0].0, run[run.len() - 1].0);
         let lines = if first == last {
@@ -467,8 +491,22 @@ fn say_orphans<R>(orphans: &[(usize, String)], g: &Grammar<R>, findings: &mut Ve
             ),
             path: Some(FieldPath::Section(g.section)),
         });
+    }
+}
+
+/// The numbers without a row in runs of numbers seen close together (a line or two apart).
+fn orphan_runs(orphans: &[(usize, String)]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < orphans.len() {
+        let mut end = k + 1;
+        while end < orphans.len() && orphans[end].0 <= orphans[end - 1].0 + ORPHAN_GAP {
+            end += 1;
+        }
+        runs.push(k..end);
         k = end;
     }
+    runs
 }
 
 /// Text that is no label yet, the numbers after it and the text after those: the pieces of a
@@ -784,29 +822,18 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
         first_cell: |r| FieldPath::Request(r, Applicant::NaturalPerson),
         section: Section::Requests,
     };
-    let rows = collect(body, &g, findings);
-    let missing: Vec<&str> = RequestRow::ALL
-        .iter()
-        .filter(|r| !rows.iter().any(|x| x.row == **r))
-        .map(|r| r.label())
+    let (rows, mut orphans) = collect_rows(body, &g, findings);
+    let mut missing: Vec<RequestRow> = RequestRow::ALL
+        .into_iter()
+        .filter(|r| !rows.iter().any(|x| x.row == *r))
         .collect();
-    if !missing.is_empty() && !body.is_empty() {
-        findings.push(ImportFinding {
-            line: body.first().map_or(0, |l| l.0),
-            text: String::new(),
-            reason: format!(
-                "表三有 {} 行没有找到：{}。这些格子留空，请对照原文填写。",
-                missing.len(),
-                missing.join("、")
-            ),
-            path: RequestRow::ALL
-                .iter()
-                .find(|r| !rows.iter().any(|x| x.row == **r))
-                .map(|&r| FieldPath::Request(r, Applicant::NaturalPerson)),
-        });
-    }
+    let mut bare = Vec::new();
     let mut runs = Vec::new();
     for mut r in rows {
+        if r.bare {
+            bare.push(r);
+            continue;
+        }
         match r.unread.take() {
             Some(unread) => runs.push((r.at(), r.row, unread)),
             None => {
@@ -817,6 +844,124 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
         }
     }
     request_runs(runs, report, findings);
+    let blank: Vec<RequestRow> = bare.iter().map(|r| r.row).chain(missing.clone()).collect();
+    if let Some((row, run)) = cut_row(report, &blank, &orphans) {
+        let values: Vec<u64> = orphans[run.clone()]
+            .iter()
+            .filter_map(|(_, v)| as_count(v))
+            .collect();
+        for (col, v) in Applicant::ALL.into_iter().zip(&values) {
+            report.requests.set(row, col, CountCell::from_count(*v));
+        }
+        let printed: Vec<&str> = orphans[run.clone()]
+            .iter()
+            .map(|(_, v)| v.as_str())
+            .collect();
+        findings.push(ImportFinding {
+            line: orphans[run.start].0,
+            text: printed.join(" "),
+            reason: format!(
+                "表三“{}”一行的行名和数字被隔开了（例如表格跨页）：这一行是唯一没有数字的行，数字“{}”是唯一没有所属行的一组，放入这一行后“总计”和表三的勾稽关系都成立，已按此填入，请对照原文核对。",
+                row.label(),
+                printed.join("、")
+            ),
+            path: Some(FieldPath::Request(row, Applicant::NaturalPerson)),
+        });
+        orphans.drain(run);
+        bare.retain(|r| r.row != row);
+        missing.retain(|r| *r != row);
+    }
+    for r in &bare {
+        findings.push(bare_finding(r, &g));
+    }
+    if !missing.is_empty() && !body.is_empty() {
+        let labels: Vec<&str> = missing.iter().map(|r| r.label()).collect();
+        findings.push(ImportFinding {
+            line: body.first().map_or(0, |l| l.0),
+            text: String::new(),
+            reason: format!(
+                "表三有 {} 行没有找到：{}。这些格子留空，请对照原文填写。",
+                missing.len(),
+                labels.join("、")
+            ),
+            path: missing
+                .first()
+                .map(|&r| FieldPath::Request(r, Applicant::NaturalPerson)),
+        });
+    }
+    say_orphans(&orphans, &g, findings);
+}
+
+/// The one row of 表三 left blank and the one run of numbers left without a row, when they are
+/// each other's: a page break between a row's label and its numbers leaves exactly this. Taken
+/// only when the run is a whole row (seven counts whose 总计 is the sum of the others) and every
+/// 勾稽关系 that concerns the row can be checked, all its terms known, and holds: the row's value
+/// is then fixed by the others whatever the run, and the run agrees with it.
+fn cut_row(
+    report: &Report,
+    blank: &[RequestRow],
+    orphans: &[(usize, String)],
+) -> Option<(RequestRow, std::ops::Range<usize>)> {
+    let [row] = blank else {
+        return None;
+    };
+    let runs = orphan_runs(orphans);
+    let [run] = runs.as_slice() else {
+        return None;
+    };
+    let values: Vec<u64> = orphans[run.clone()]
+        .iter()
+        .map(|(_, v)| as_count(v))
+        .collect::<Option<_>>()?;
+    let [cells @ .., total] = values.as_slice() else {
+        return None;
+    };
+    if values.len() != 7 || cells.iter().try_fold(0u64, |a, v| a.checked_add(*v)) != Some(*total) {
+        return None;
+    }
+    let mut grid: Grid = [[None; 7]; 25];
+    for (r, col, cell) in report.requests.cells() {
+        grid[r.index()][col.index()] = cell.value().copied();
+    }
+    let grid = placed(grid, *row, &values);
+    holds_checked(&grid, *row).then(|| (*row, run.clone()))
+}
+
+/// Whether every 勾稽关系 of 表三 that concerns `row` has all its terms known, column by column,
+/// and holds.
+fn holds_checked(grid: &Grid, row: RequestRow) -> bool {
+    let concerned: Vec<_> = identities()
+        .iter()
+        .filter(|(lhs, rhs)| lhs.contains(&row) || rhs.contains(&row))
+        .collect();
+    !concerned.is_empty()
+        && concerned.iter().all(|(lhs, rhs)| {
+            (0..7).all(|c| {
+                let sum = |terms: &[RequestRow]| {
+                    terms
+                        .iter()
+                        .try_fold(0u64, |acc, r| acc.checked_add(grid[r.index()][c]?))
+                };
+                matches!((sum(lhs), sum(rhs)), (Some(a), Some(b)) if a == b)
+            })
+        })
+}
+
+/// 表三's 勾稽关系, each as two sides whose sums are equal in every column: （七）总计 = （一）…
+/// （六）, and 一 + 二 = （七）总计 + 四.
+/// Built once: the split search asks for them for every combination it weighs.
+fn identities() -> &'static [(Vec<RequestRow>, Vec<RequestRow>); 2] {
+    static IDENTITIES: std::sync::OnceLock<[(Vec<RequestRow>, Vec<RequestRow>); 2]> =
+        std::sync::OnceLock::new();
+    IDENTITIES.get_or_init(|| {
+        [
+            (vec![RequestRow::Total], RequestRow::outcomes().collect()),
+            (
+                vec![RequestRow::NewReceived, RequestRow::CarriedOver],
+                vec![RequestRow::Total, RequestRow::CarriedForward],
+            ),
+        ]
+    })
 }
 
 /// 表三 as numbers, by row and column index: `None` for a cell that is blank, unreadable, or a
@@ -950,15 +1095,7 @@ fn placed(mut grid: Grid, row: RequestRow, split: &[u64]) -> Grid {
 /// grid knows all its terms: （七）总计 = （一）…（六）, and 一 + 二 = （七）总计 + 四. Identities
 /// about other rows only are not asked: a slip printed elsewhere must not block a split here.
 fn holds(grid: &Grid, rows: &[RequestRow]) -> bool {
-    let outcomes: Vec<RequestRow> = RequestRow::outcomes().collect();
-    let identities: [(&[RequestRow], &[RequestRow]); 2] = [
-        (&[RequestRow::Total], &outcomes),
-        (
-            &[RequestRow::NewReceived, RequestRow::CarriedOver],
-            &[RequestRow::Total, RequestRow::CarriedForward],
-        ),
-    ];
-    identities
+    identities()
         .iter()
         .filter(|(lhs, rhs)| rows.iter().any(|r| lhs.contains(r) || rhs.contains(r)))
         .all(|(lhs, rhs)| {

@@ -206,3 +206,56 @@ fn text_copied_from_a_pdf_viewer_reads_nothing_wrong_and_says_to_import_the_pdf(
         );
     }
 }
+
+/// A row cut by a page break: its numbers at the foot of one page, its label at the head of the
+/// next (a PDF without rules, seeds 000 and 004). Read when it is the only row without numbers,
+/// the numbers are the only run without a row, and the 勾稽关系 then all hold; otherwise blank
+/// and named.
+#[test]
+fn a_row_cut_from_its_numbers_is_read_only_when_the_identities_leave_no_doubt() {
+    use nianbao_core::model::{Applicant, RequestRow};
+    let seed = common::seed(3);
+    let row = |label: &str, numbers: &str| format!("\t\t{label}\t{numbers}\n");
+    let cut = |label: &str, numbers: &str| format!("{numbers}\n{}\n", label.replace(' ', ""));
+    let (query, query_numbers) = ("8. 属于行政查询事项", "7\t0\t0\t0\t0\t0\t7");
+    let (third, third_numbers) = ("4. 保护第三方合法权益", "2\t0\t0\t0\t0\t0\t2");
+    assert!(seed.contains(&row(query, query_numbers)) && seed.contains(&row(third, third_numbers)));
+    let truth = import_text(&seed).report;
+    let said = |got: &nianbao_import::Imported| {
+        got.findings
+            .iter()
+            .filter(|f| f.reason.contains("行名和数字被隔开了"))
+            .count()
+    };
+
+    // The one cut row: read, and said.
+    let one = seed.replacen(&row(query, query_numbers), &cut(query, query_numbers), 1);
+    let got = import_text(&one);
+    let tally = nothing_silently_wrong(&truth, &got, "one cut row");
+    assert_eq!(tally.blank_named, 0, "{:#?}", got.findings);
+    assert_eq!(
+        got.report
+            .requests
+            .get(RequestRow::WithheldQueryMatter, Applicant::Total)
+            .raw(),
+        "7"
+    );
+    assert_eq!(said(&got), 1, "{:#?}", got.findings);
+
+    // Two cut rows: which numbers are whose is a guess; both stay blank and named.
+    let two = one.replacen(&row(third, third_numbers), &cut(third, third_numbers), 1);
+    let got = import_text(&two);
+    let tally = nothing_silently_wrong(&truth, &got, "two cut rows");
+    assert_eq!(tally.blank_named, 14, "{:#?}", got.findings);
+    assert_eq!(said(&got), 0);
+
+    // Numbers whose 总计 is not their sum, or that break the column sums: not this row's for
+    // certain, blank and named.
+    for numbers in ["7\t0\t0\t0\t0\t0\t8", "6\t0\t0\t0\t0\t1\t7"] {
+        let text = seed.replacen(&row(query, query_numbers), &cut(query, numbers), 1);
+        let got = import_text(&text);
+        let tally = nothing_silently_wrong(&truth, &got, numbers);
+        assert_eq!(tally.blank_named, 7, "{numbers}: {:#?}", got.findings);
+        assert_eq!(said(&got), 0, "{numbers}");
+    }
+}
