@@ -40,6 +40,14 @@ pub struct Desk {
     jobs: u32,
 }
 
+#[cfg(test)]
+impl Desk {
+    /// As if a check were running (or none): lets a test meet the refusal without a race.
+    pub(crate) fn pretend_running(&mut self, running: bool) {
+        self.job = running.then(|| Arc::new(AtomicBool::new(false)));
+    }
+}
+
 /// One report in the desk's table.
 #[derive(Clone, Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -232,16 +232,22 @@ fn the_desk_checks_a_folder_in_the_background_and_keeps_its_list() {
     }
     std::fs::write(dir.path().join("坏.nianbao.json"), "{\"meta\": ").expect("broken");
 
+    // A second check while one runs is refused in words, not queued silently. A check of six
+    // small files may end before a second call could race it, so the running one is pretended.
+    {
+        use tauri::Manager;
+        let state = app.state::<crate::commands::AppState>();
+        crate::commands::lock(&state.desk).pretend_running(true);
+        let again = crate::desk::add_dropped(app.handle(), vec![dir.path().to_path_buf()]);
+        assert_eq!(
+            again.err().map(|e| e.code),
+            Some("errors.desk.busy".to_string())
+        );
+        crate::commands::lock(&state.desk).pretend_running(false);
+    }
     let started =
         crate::desk::add_dropped(app.handle(), vec![dir.path().to_path_buf()]).expect("started");
     assert!(matches!(started, crate::desk::DeskStarted::Started { .. }));
-    // A second check while the first runs is refused in words, not queued silently. (The flag
-    // is set before the work starts and the work takes far longer than this call.)
-    let again = crate::desk::add_dropped(app.handle(), vec![dir.path().to_path_buf()]);
-    assert_eq!(
-        again.err().map(|e| e.code),
-        Some("errors.desk.busy".to_string())
-    );
     let state = loop {
         let s = invoke(&w, "desk_show", serde_json::json!({"shown": true})).expect("show");
         if s["running"] == false {
