@@ -845,11 +845,7 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
     }
     request_runs(runs, report, findings);
     let blank: Vec<RequestRow> = bare.iter().map(|r| r.row).chain(missing.clone()).collect();
-    if let Some((row, run)) = cut_row(report, &blank, &orphans) {
-        let values: Vec<u64> = orphans[run.clone()]
-            .iter()
-            .filter_map(|(_, v)| as_count(v))
-            .collect();
+    if let Some((row, run, values)) = cut_row(report, &blank, &orphans) {
         for (col, v) in Applicant::ALL.into_iter().zip(&values) {
             report.requests.set(row, col, CountCell::from_count(*v));
         }
@@ -901,7 +897,7 @@ fn cut_row(
     report: &Report,
     blank: &[RequestRow],
     orphans: &[(usize, String)],
-) -> Option<(RequestRow, std::ops::Range<usize>)> {
+) -> Option<(RequestRow, std::ops::Range<usize>, Vec<u64>)> {
     let [row] = blank else {
         return None;
     };
@@ -919,12 +915,8 @@ fn cut_row(
     if values.len() != 7 || cells.iter().try_fold(0u64, |a, v| a.checked_add(*v)) != Some(*total) {
         return None;
     }
-    let mut grid: Grid = [[None; 7]; 25];
-    for (r, col, cell) in report.requests.cells() {
-        grid[r.index()][col.index()] = cell.value().copied();
-    }
-    let grid = placed(grid, *row, &values);
-    holds_checked(&grid, *row).then(|| (*row, run.clone()))
+    let grid = placed(grid_of(report), *row, &values);
+    holds_checked(&grid, *row).then(|| (*row, run.clone(), values))
 }
 
 /// Whether every 勾稽关系 of 表三 that concerns `row` has all its terms known, column by column,
@@ -937,14 +929,15 @@ fn holds_checked(grid: &Grid, row: RequestRow) -> bool {
     !concerned.is_empty()
         && concerned.iter().all(|(lhs, rhs)| {
             (0..7).all(|c| {
-                let sum = |terms: &[RequestRow]| {
-                    terms
-                        .iter()
-                        .try_fold(0u64, |acc, r| acc.checked_add(grid[r.index()][c]?))
-                };
-                matches!((sum(lhs), sum(rhs)), (Some(a), Some(b)) if a == b)
+                matches!((column_sum(grid, lhs, c), column_sum(grid, rhs, c)), (Some(a), Some(b)) if a == b)
             })
         })
+}
+
+/// The sum of `rows` in column `c`; `None` while one of them is unknown.
+fn column_sum(grid: &Grid, rows: &[RequestRow], c: usize) -> Option<u64> {
+    rows.iter()
+        .try_fold(0u64, |acc, r| Some(acc.saturating_add(grid[r.index()][c]?)))
 }
 
 /// 表三's 勾稽关系, each as two sides whose sums are equal in every column: （七）总计 = （一）…
@@ -983,10 +976,7 @@ fn request_runs(
     findings: &mut Vec<ImportFinding>,
 ) {
     let path = |row: RequestRow| FieldPath::Request(row, Applicant::NaturalPerson);
-    let mut grid: Grid = [[None; 7]; 25];
-    for (row, col, cell) in report.requests.cells() {
-        grid[row.index()][col.index()] = cell.value().copied();
-    }
+    let mut grid = grid_of(report);
     // Each open row with the readings still possible.
     let mut open = Vec::new();
     for (at, row, unread) in runs {
@@ -1084,6 +1074,15 @@ fn request_runs(
     }
 }
 
+/// 表三 as read so far.
+fn grid_of(report: &Report) -> Grid {
+    let mut grid: Grid = [[None; 7]; 25];
+    for (row, col, cell) in report.requests.cells() {
+        grid[row.index()][col.index()] = cell.value().copied();
+    }
+    grid
+}
+
 fn placed(mut grid: Grid, row: RequestRow, split: &[u64]) -> Grid {
     for (cell, v) in grid[row.index()].iter_mut().zip(split) {
         *cell = Some(*v);
@@ -1100,12 +1099,7 @@ fn holds(grid: &Grid, rows: &[RequestRow]) -> bool {
         .filter(|(lhs, rhs)| rows.iter().any(|r| lhs.contains(r) || rhs.contains(r)))
         .all(|(lhs, rhs)| {
             (0..7).all(|c| {
-                let sum = |terms: &[RequestRow]| {
-                    terms
-                        .iter()
-                        .try_fold(0u64, |acc, r| Some(acc.saturating_add(grid[r.index()][c]?)))
-                };
-                match (sum(lhs), sum(rhs)) {
+                match (column_sum(grid, lhs, c), column_sum(grid, rhs, c)) {
                     (Some(a), Some(b)) => a == b,
                     // A term still unknown: this identity cannot speak yet.
                     _ => true,

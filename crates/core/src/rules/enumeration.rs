@@ -171,12 +171,9 @@ fn items(text: &str) -> Vec<Item> {
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (path, text) in narrative_fields(ctx.report) {
         let items = items(text);
-        // Items are found by character; quoting them needs their bytes.
-        let byte_at: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()))
-            .collect();
+        // Items are found by character; quoting them needs their bytes, counted only for a
+        // field with a finding (this runs on every keystroke).
+        let byte_at = std::cell::OnceCell::new();
         let mut last: Vec<&Item> = Vec::new();
         for item in &items {
             let prev = last.iter().position(|p| p.family == item.family);
@@ -189,7 +186,15 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if item.n == p.n + 1 || item.n == 1 {
                 continue;
             }
-            let place = |it: &Item| excerpt(text, byte_at[it.start], byte_at[it.end], 8);
+            let place = |it: &Item| {
+                let b: &Vec<usize> = byte_at.get_or_init(|| {
+                    text.char_indices()
+                        .map(|(i, _)| i)
+                        .chain(std::iter::once(text.len()))
+                        .collect()
+                });
+                excerpt(text, b[it.start], b[it.end], 8)
+            };
             let (first, second) = (p.family.token(p.n), item.family.token(item.n));
             let (message, hint) = if item.n == p.n {
                 (

@@ -111,6 +111,16 @@ pub fn nothing_silently_wrong(truth: &Report, got: &Imported, what: &str) -> Tal
 
 /// Every text field (agency, year, the parts of 一, 五, 六; not the printed title) equal after
 /// whitespace is folded.
+/// Nothing of the tables was left over or guessed: no note mentions a table.
+pub fn no_notes_about_tables(got: &Imported) {
+    let about_tables: Vec<_> = got
+        .findings
+        .iter()
+        .filter(|f| f.reason.contains('表'))
+        .collect();
+    assert!(about_tables.is_empty(), "{about_tables:#?}");
+}
+
 pub fn same_text(truth: &Report, got: &Report, what: &str) {
     let fold = |s: Option<String>| s.unwrap_or_default().split_whitespace().collect::<String>();
     for p in FieldPath::all_fields()
