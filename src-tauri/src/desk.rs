@@ -322,7 +322,8 @@ fn run_job<R: Runtime>(app: &AppHandle<R>, job: u32, inputs: Vec<PathBuf>, cance
     }
     let batch = finish_batch(&mut desk, job, true, result.is_err());
     desk.job = None;
-    drop(desk);
+    // Sent under the lock, as the flusher sends its batches: the last batch cannot overtake one
+    // cut before it and then be followed by "still running".
     let _ = app.emit("desk-rows", batch);
 }
 
@@ -341,17 +342,18 @@ async fn flush_while_running<R: Runtime>(app: AppHandle<R>, job: u32, cancel: Ar
     loop {
         tokio::time::sleep(FLUSH_EVERY).await;
         let state = app.state::<AppState>();
-        let batch = {
-            let mut desk = lock(&state.desk);
-            let running = desk.job.as_ref().is_some_and(|j| Arc::ptr_eq(j, &cancel));
-            if !running || desk.jobs != job {
-                return;
-            }
-            finish_batch(&mut desk, job, false, false)
-        };
+        let mut desk = lock(&state.desk);
+        let running = desk.job.as_ref().is_some_and(|j| Arc::ptr_eq(j, &cancel));
+        if !running || desk.jobs != job {
+            return;
+        }
+        let batch = finish_batch(&mut desk, job, false, false);
+        // Emitted before the lock is let go: the job's last batch is cut under the same lock, so
+        // the page never hears of progress after it heard the end.
         if !batch.rows.is_empty() || batch.total > 0 {
             let _ = app.emit("desk-rows", batch);
         }
+        drop(desk);
     }
 }
 

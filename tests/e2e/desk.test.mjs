@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, test } from "node:test";
 import { Key, Session } from "./wd.mjs";
 
@@ -271,6 +272,19 @@ test("批量审核: 生成汇总 equals `nianbao sum`, other years are named, �
   }
 });
 
+/** A finished check stays finished: no batch cut before the end may arrive after it and turn the
+ * view back to "正在审核" with 停止 showing (a race CI once met). */
+async function staysFinished(s) {
+  await sleep(300);
+  const view = await s.exec(() => ({
+    running: document.body.dataset.deskRunning,
+    stopHidden: document.getElementById("desk-cancel").hidden,
+    text: document.getElementById("desk-progress-text").textContent,
+  }));
+  assert.equal(view.running, "false", view.text);
+  assert.equal(view.stopHidden, true, view.text);
+}
+
 test("批量审核: 停止 ends a long check early and 刷新 checks only what is left or changed", async () => {
   const many = path.join(dir, "很多份");
   fs.mkdirSync(many);
@@ -287,6 +301,7 @@ test("批量审核: 停止 ends a long check early and 刷新 checks only what i
     await s.waitFor(() => document.querySelectorAll("#desk-body .desk-row:not([hidden])").length > 0, 20000, "first rows while checking");
     await s.exec(() => document.getElementById("desk-cancel").click());
     await s.waitFor(() => document.body.dataset.deskDone !== undefined, 5000, "stopped");
+    await staysFinished(s);
     const text = await s.exec(() => document.getElementById("desk-progress-text").textContent);
     const m = /已停止：审核了 (\d+)\/(\d+) 份/.exec(text);
     assert.ok(m, text);
@@ -298,6 +313,7 @@ test("批量审核: 停止 ends a long check early and 刷新 checks only what i
       document.getElementById("desk-refresh").click();
     });
     await s.waitFor(() => document.body.dataset.deskDone !== undefined, 60000, "refreshed");
+    await staysFinished(s);
     const after = await s.exec(() => document.getElementById("desk-counts").textContent);
     assert.match(after, /共 1500 份/);
     const again = await s.exec(() => document.getElementById("desk-progress-text").textContent);

@@ -277,6 +277,11 @@ export class Desk {
     if (b.job < this.job) return;
     this.job = b.job;
     for (const r of b.rows) this.rows[r.id] = r;
+    // Progress of a job already seen to end must not turn the finished view back to "running".
+    if (!b.finished && b.job <= this.lastFinished) {
+      if (b.rows.length > 0) this.scheduleOrder();
+      return;
+    }
     if (b.finished) {
       this.lastFinished = Math.max(this.lastFinished, b.job);
       this.setRunning(false, b.done, b.total);
