@@ -159,7 +159,7 @@ test("a folder and a PDF dropped on the 批量审核 desk join its list", async 
     await s.exec(() => document.getElementById("cmd-desk").click());
     await s.waitFor(() => !document.getElementById("desk").hidden, 3000, "desk");
     await drop([folder, pdf], 700, 450);
-    await s.waitFor(() => /共 4 份/.test(document.getElementById("desk").innerText), 20000, "four rows");
+    await s.waitFor(() => /共 4 份/.test(document.getElementById("desk").innerText) && /审核完成/.test(document.getElementById("desk").innerText), 20000, "four rows, checked");
     const text = await s.exec(() => document.getElementById("desk").innerText);
     assert.match(text, /孟州市人民政府/);
     assert.match(text, /审核完成/);

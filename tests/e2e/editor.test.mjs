@@ -55,7 +55,12 @@ test("seed 003: the balance hint follows 自然人 本年新收, a pasted block 
 
     // 91 → 92: the balance of the 自然人 column breaks, with the new numbers, beside the cell.
     await retype(s, np, "92");
-    await s.waitFor(() => document.querySelector('.bubble .hint[data-code="T3-BALANCE"]'), 3000, "balance hint");
+    // "92" is two keystrokes: the hint of "9" may show first, so wait for the one of "92".
+    await s.waitFor(
+      () => [...document.querySelectorAll('.bubble .hint[data-code="T3-BALANCE"]')].some((h) => h.textContent.includes("本年新收 92 +")),
+      5000,
+      "balance hint",
+    );
     const hints = await balanceHints(s);
     assert.ok(
       hints.some((t) => t.includes("自然人列：本年新收 92 + 上年结转 2 = 94") && t.includes("相差 1")),

@@ -151,8 +151,10 @@ export async function retype(s, p, text) {
   await s.type(await s.find(field(p)), text);
 }
 
-/** Waits `frames` display frames, by which every edit sent has been answered and drawn. */
+/** Waits until every request the page sent has been answered, then `frames` display frames, by
+ * which the answers are drawn. */
 export async function settled(s, frames = 3) {
+  await s.waitFor(() => document.body.dataset.queued === "0", 20000, "every request answered");
   await s.execAsync(async (n) => {
     for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
   }, frames);

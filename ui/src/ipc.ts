@@ -32,8 +32,20 @@ export function errorText(e: unknown): string {
  * document after that request. A typing burst in one field sends only its latest text.
  */
 let chain: Promise<unknown> = Promise.resolve();
+let queued = 0;
 export function enqueue<T>(job: () => Promise<T>): Promise<T> {
-  const p = chain.then(job);
+  setQueued(queued + 1);
+  const p = chain.then(job).finally(() => {
+    setQueued(queued - 1);
+  });
   chain = p.catch(() => undefined);
   return p;
 }
+
+/** How many requests wait or run, on the page: "0" says every edit made has been answered
+ * (automation waits for that rather than for a guessed time). */
+function setQueued(n: number): void {
+  queued = n;
+  document.body.dataset.queued = String(n);
+}
+setQueued(0);
