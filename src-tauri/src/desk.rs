@@ -58,6 +58,8 @@ pub struct DeskRow {
     pub path: String,
     /// False when the file could not be read: `summary` then says why.
     pub readable: bool,
+    /// Not checked yet (waiting, or left by 停止): not readable, but not "读不了" either.
+    pub pending: bool,
     pub agency: String,
     pub year: Option<u32>,
     pub kind: String,
@@ -174,6 +176,7 @@ pub fn row_dto(id: usize, row: &Row) -> DeskRow {
             name,
             path,
             readable: true,
+            pending: false,
             agency: agency.clone(),
             year: year.and_then(|y| u32::try_from(y).ok()),
             kind: kind.clone(),
@@ -187,6 +190,7 @@ pub fn row_dto(id: usize, row: &Row) -> DeskRow {
             name,
             path,
             readable: false,
+            pending: row.stamp.is_none() && (reason == PENDING || reason == STOPPED),
             agency: String::new(),
             year: None,
             kind: String::new(),
@@ -630,5 +634,31 @@ fn write_sheets(path: &Path, rows: &[Row], format: SheetFormat) -> AppResult<Opt
             )?;
             Ok(Some(details))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(reason: &str) -> Row {
+        Row {
+            file: PathBuf::from("/各单位/孟州市.nianbao.json"),
+            stamp: None,
+            outcome: Outcome::Unreadable {
+                reason: reason.to_string(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_row_not_checked_yet_is_pending_not_unreadable() {
+        for reason in [PENDING, STOPPED] {
+            let dto = row_dto(3, &row(reason));
+            assert!(!dto.readable && dto.pending, "{reason}");
+            assert_eq!(dto.summary, reason);
+        }
+        let broken = row_dto(4, &row("文件不完整，读到第 120 行就结束了。"));
+        assert!(!broken.readable && !broken.pending);
     }
 }

@@ -84,6 +84,12 @@ test("批量审核: six rows with the CLI's counts, filter, findings, open and c
   try {
     await openDesk(s);
     await checkFolder(s);
+    // A click on 停止 that was queued as the check ended changes nothing.
+    const done = await s.exec(() => {
+      document.getElementById("desk-cancel").click();
+      return document.getElementById("desk-progress-text").textContent;
+    });
+    assert.match(done, /^审核完成：本次审核 6 份/);
     const rows = await shownRows(s);
     assert.equal(rows.length, 6, JSON.stringify(rows));
     for (const t of truth) {
@@ -310,6 +316,15 @@ test("批量审核: 停止 ends a long check early and 刷新 checks only what i
     const m = /已停止：审核了 (\d+)\/(\d+) 份/.exec(text);
     assert.ok(m, text);
     assert.ok(Number(m[1]) < Number(m[2]), text);
+    // The files 停止 never reached are "未审核", not "读不了", and their rows say why.
+    const stopped = await s.exec(() => document.getElementById("desk-counts").textContent);
+    assert.match(stopped, new RegExp(`共 1500 份：有错误 0 份，读不了 0 份，未审核 ${Number(m[2]) - Number(m[1])} 份`));
+    // Sorted by 错误, worst first, they come right after the unreadable (none here).
+    await s.exec(() => document.querySelector('.desk-head button[data-sort="errors"]').click());
+    const first = (await shownRows(s))[0];
+    assert.equal(first.unreadable, false, JSON.stringify(first));
+    assert.match(first.cells[6], /^审核被停止，这一份还没有审核/);
+    assert.ok(await s.exec((id) => document.querySelector(`#desk-body .desk-row[data-id="${id}"]`).classList.contains("pending"), first.id));
 
     // 刷新 checks the rest; then, with nothing changed, says so; then one changed file only.
     await s.exec(() => {
@@ -319,7 +334,7 @@ test("批量审核: 停止 ends a long check early and 刷新 checks only what i
     await s.waitFor(() => document.body.dataset.deskDone !== undefined, 60000, "refreshed");
     await staysFinished(s);
     const after = await s.exec(() => document.getElementById("desk-counts").textContent);
-    assert.match(after, /共 1500 份/);
+    assert.match(after, /共 1500 份：有错误 0 份，读不了 0 份$/);
     const again = await s.exec(() => document.getElementById("desk-progress-text").textContent);
     assert.equal(Number(/本次审核 (\d+) 份/.exec(again)?.[1]), 1500 - Number(m[1]));
     await s.exec(() => document.getElementById("desk-refresh").click());

@@ -471,7 +471,11 @@ name: string, path: string,
 /**
  * False when the file could not be read: `summary` then says why.
  */
-readable: boolean, agency: string, year: number | null, kind: string, errors: number, warnings: number, infos: number, 
+readable: boolean, 
+/**
+ * Not checked yet (waiting, or left by 停止): not readable, but not "读不了" either.
+ */
+pending: boolean, agency: string, year: number | null, kind: string, errors: number, warnings: number, infos: number, 
 /**
  * The first 错误 in words, or why the file could not be read; empty when there is none.
  */

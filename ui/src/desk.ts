@@ -60,6 +60,7 @@ export class Desk {
   private job = 0;
   /** The latest job whose last batch has arrived. */
   private lastFinished = 0;
+  private running = false;
   private orderDue = false;
   private lastOrdered = 0;
   private frame = 0;
@@ -83,6 +84,8 @@ export class Desk {
       return b;
     };
     this.cancelButton = button("desk-cancel", "停止", () => {
+      // A click queued just as the check ended would leave "正在停止……" under its result.
+      if (!this.running) return;
       void call("desk_cancel", {});
       this.progressText.textContent = "正在停止……";
     });
@@ -262,6 +265,7 @@ export class Desk {
   }
 
   private setRunning(running: boolean, done: number, total: number): void {
+    this.running = running;
     this.cancelButton.hidden = !running;
     this.progress.hidden = !running;
     document.body.dataset.deskRunning = String(running);
@@ -310,7 +314,7 @@ export class Desk {
 
   private matches(r: DeskRow): boolean {
     if (this.filter === "errors" && !(r.readable && r.errors > 0)) return false;
-    if (this.filter === "unreadable" && r.readable) return false;
+    if (this.filter === "unreadable" && (r.readable || r.pending)) return false;
     if (this.query) {
       const hay = `${r.agency} ${r.name}`.toLowerCase();
       if (!hay.includes(this.query)) return false;
@@ -319,8 +323,10 @@ export class Desk {
   }
 
   private compare(a: DeskRow, b: DeskRow): number {
-    // Unreadable rows have no counts: they sort as the worst (more than any count).
-    const count = (r: DeskRow, k: "errors" | "warnings" | "infos"): number => (r.readable ? r[k] : Number.MAX_SAFE_INTEGER);
+    // Unreadable rows have no counts: they sort as the worst (more than any count); rows not
+    // checked yet just after them.
+    const count = (r: DeskRow, k: "errors" | "warnings" | "infos"): number =>
+      r.readable ? r[k] : r.pending ? Number.MAX_SAFE_INTEGER - 1 : Number.MAX_SAFE_INTEGER;
     switch (this.sortKey) {
       case "added":
         return a.id - b.id;
@@ -347,10 +353,12 @@ export class Desk {
     this.body.setAttribute("aria-rowcount", String(this.order.length));
     const all = this.rows.filter((r): r is DeskRow => r !== undefined);
     const withErrors = all.filter((r) => r.readable && r.errors > 0).length;
-    const unreadable = all.filter((r) => !r.readable).length;
+    const unreadable = all.filter((r) => !r.readable && !r.pending).length;
+    // Files 停止 never reached are not "读不了": they are counted apart, until 刷新 checks them.
+    const pending = all.filter((r) => r.pending).length;
     this.counts.textContent = `共 ${String(all.length)} 份：有错误 ${String(withErrors)} 份，读不了 ${String(unreadable)} 份${
-      this.order.length === all.length ? "" : `；显示 ${String(this.order.length)} 份`
-    }`;
+      pending > 0 ? `，未审核 ${String(pending)} 份` : ""
+    }${this.order.length === all.length ? "" : `；显示 ${String(this.order.length)} 份`}`;
     this.scheduleDraw();
   }
 
@@ -414,7 +422,8 @@ export class Desk {
       el.dataset.id = String(r.id);
       el.setAttribute("aria-rowindex", String(index + 1));
       el.setAttribute("aria-selected", String(r.id === this.selected));
-      el.className = `desk-row${r.readable ? (r.errors > 0 ? " has-errors" : "") : " unreadable"}${r.id === this.selected ? " selected" : ""}`;
+      const state = r.readable ? (r.errors > 0 ? " has-errors" : "") : r.pending ? " pending" : " unreadable";
+      el.className = `desk-row${state}${r.id === this.selected ? " selected" : ""}`;
       el.title = r.path;
       const cells = el.children;
       const text = [
@@ -424,7 +433,7 @@ export class Desk {
         r.readable ? String(r.errors) : "—",
         r.readable ? String(r.warnings) : "—",
         r.readable ? String(r.infos) : "—",
-        r.readable ? r.summary || "没有错误" : `读不了：${r.summary}`,
+        r.readable ? r.summary || "没有错误" : r.pending ? r.summary : `读不了：${r.summary}`,
       ];
       text.forEach((t, c) => {
         const cell = cells[c];
@@ -520,7 +529,12 @@ export class Desk {
     });
     const head = h("div", { class: "desk-detail-head" }, h("h3", { text: rowLabel(r) }), h("p", { class: "file", text: r.path }), open);
     if (!r.readable) {
-      this.detail.replaceChildren(head, h("p", { class: "hint sev-error", text: `这份文件读不了：${r.summary}` }));
+      this.detail.replaceChildren(
+        head,
+        r.pending
+          ? h("p", { class: "hint", text: r.summary })
+          : h("p", { class: "hint sev-error", text: `这份文件读不了：${r.summary}` }),
+      );
       return;
     }
     if (list === null) {
