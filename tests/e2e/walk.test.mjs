@@ -454,6 +454,29 @@ test("a report started from last year's file shows every previous value under it
       false,
       "only where a rule fires",
     );
+    // In a narrower window table 三 still fits, 总计 in sight: "（持平）" goes (the tooltip keeps
+    // it), a real change stays.
+    for (const width of [1180, 1024]) {
+      await s.setWindowSize(width, 900);
+      await s.waitFor((w) => Math.abs(window.outerWidth - w) < 40, 3000, `${width} px`, width);
+      await settled(s);
+      const fit = await s.exec(() => {
+        const wrap = document.querySelector('.page[data-section="requests"] .table-wrap');
+        const same = document.querySelector('span.prev[data-prev-for="requests.carried_over.commercial_enterprise"]');
+        const changed = document.querySelector('span.prev[data-prev-for="requests.new_received.natural_person"]');
+        return {
+          overflow: wrap.scrollWidth - wrap.clientWidth,
+          same: same.innerText,
+          sameTitle: document.querySelector('[data-path="requests.carried_over.commercial_enterprise"]').title,
+          changed: changed.innerText,
+        };
+      });
+      assert.equal(fit.overflow, 0, `${width} px: ${JSON.stringify(fit)}`);
+      assert.equal(fit.same, "上年 0");
+      assert.match(fit.sameTitle, /增减 持平/);
+      assert.equal(fit.changed.replace(/\n/g, ""), "上年 91（+819）");
+    }
+    await s.setWindowSize(1400, 900);
     // The toggle hides them.
     await s.click(await s.find('.page[data-section="requests"] input.show-prev'));
     assert.equal(

@@ -74,7 +74,13 @@ export class View {
       }
       const now = f.el.value.trim();
       const delta = change(before, now);
-      setText(f.prev, delta ? `上年 ${before}（${delta}）` : `上年 ${before}`);
+      const base = `上年 ${before}`;
+      const tail = delta ? `（${delta}）` : "";
+      // The change is a span of its own: a narrow window drops "（持平）" (the tooltip keeps it)
+      // rather than scroll table 三 sideways.
+      if (f.prev.textContent !== base + tail) {
+        f.prev.replaceChildren(base, ...(tail ? [h("span", { class: delta === "持平" ? "delta same" : "delta", text: tail })] : []));
+      }
       const title = `${f.el.getAttribute("aria-label") ?? ""}\n${this.previousYear} 年：${before}${now ? `；本年：${now}` : ""}${delta ? `；增减 ${delta}` : ""}`;
       if (f.el.title !== title) f.el.title = title;
       const flagged = (this.byPath.get(f.path) ?? []).some((d) => d.code.startsWith("YEAR-CHANGE"));
