@@ -357,7 +357,6 @@ async fn flush_while_running<R: Runtime>(app: AppHandle<R>, job: u32, cancel: Ar
         if !batch.rows.is_empty() || batch.total > 0 {
             let _ = app.emit("desk-rows", batch);
         }
-        drop(desk);
     }
 }
 

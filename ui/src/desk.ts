@@ -60,7 +60,6 @@ export class Desk {
   private job = 0;
   /** The latest job whose last batch has arrived. */
   private lastFinished = 0;
-  private running = false;
   private orderDue = false;
   private lastOrdered = 0;
   private frame = 0;
@@ -84,8 +83,9 @@ export class Desk {
       return b;
     };
     this.cancelButton = button("desk-cancel", "停止", () => {
-      // A click queued just as the check ended would leave "正在停止……" under its result.
-      if (!this.running) return;
+      // A click queued just as the check ended (the button is hidden then) would leave
+      // "正在停止……" under its result.
+      if (this.cancelButton.hidden) return;
       void call("desk_cancel", {});
       this.progressText.textContent = "正在停止……";
     });
@@ -265,7 +265,6 @@ export class Desk {
   }
 
   private setRunning(running: boolean, done: number, total: number): void {
-    this.running = running;
     this.cancelButton.hidden = !running;
     this.progress.hidden = !running;
     document.body.dataset.deskRunning = String(running);
