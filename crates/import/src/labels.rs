@@ -40,7 +40,73 @@ fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
 }
 
-/// The section a heading line starts, when the line is one ("一、总体情况", "三、收到和处理…").
+/// The names a section's heading is printed with in real reports, the national one first:
+/// 五 is often titled after what it goes on to say ("…及整改措施", "…及明年工作计划").
+pub fn section_names(s: Section) -> &'static [&'static str] {
+    match s {
+        Section::Problems => &[
+            "存在的主要问题及改进情况",
+            "存在的主要问题及整改措施",
+            "存在的主要问题及改进措施",
+            "存在的主要问题及整改情况",
+            "存在的主要问题及明年工作计划",
+            "存在的主要问题及下一步工作计划",
+            "存在的主要问题及下一步工作打算",
+            "存在的主要问题和改进情况",
+            "存在的问题及改进情况",
+            "存在的问题及改进措施",
+        ],
+        Section::Other => &[
+            "其他需要报告的事项",
+            "其他需说明的事项",
+            "其他需要说明的事项",
+            "其他需报告的事项",
+        ],
+        _ => &[],
+    }
+}
+
+/// How many bytes of `text` (blanks inside allowed, none before) print `name`, exactly or, for
+/// a long name, with one character wrong, missing or added ("政府信息公开行政法复议、行政诉讼情况").
+/// A short name must match exactly: one edit in four characters is another word.
+pub fn name_len_at(text: &str, name: &str) -> Option<usize> {
+    let want: Vec<char> = name.chars().collect();
+    let edits = usize::from(want.len() >= 9);
+    // The text's first characters, blanks skipped, each with where it ends.
+    let mut got: Vec<(char, usize)> = Vec::with_capacity(want.len() + edits);
+    for (i, c) in text.char_indices() {
+        if got.len() >= want.len() + edits {
+            break;
+        }
+        if !crate::tokens::is_blank(c) {
+            got.push((fold_width(c), i + c.len_utf8()));
+        } else if got.is_empty() {
+            return None;
+        }
+    }
+    // Edit distance of the name against each prefix of the text: the best prefix wins, an
+    // exact one first.
+    let mut row: Vec<usize> = (0..=got.len()).collect();
+    for (i, &w) in want.iter().enumerate() {
+        let mut next = vec![i + 1; got.len() + 1];
+        for j in 1..=got.len() {
+            let same = usize::from(got[j - 1].0 != w);
+            next[j] = (row[j - 1] + same).min(row[j] + 1).min(next[j - 1] + 1);
+        }
+        row = next;
+    }
+    let (best, j) = (1..=got.len())
+        .map(|j| (row[j], j))
+        .min_by_key(|&(d, j)| (d, j.abs_diff(want.len())))?;
+    // The first and the last character must be right: an edit there is another word joined on.
+    (best <= edits
+        && got.first().map(|g| g.0) == want.first().copied()
+        && got[j - 1].0 == want[want.len() - 1])
+        .then(|| got[j - 1].1)
+}
+
+/// The section a heading line starts, when the line is one ("一、总体情况", "三、收到和处理…",
+/// "五、存在的主要问题及整改措施").
 pub fn section_heading(line: &str) -> Option<Section> {
     let folded: String = line
         .chars()
@@ -49,12 +115,17 @@ pub fn section_heading(line: &str) -> Option<Section> {
         .collect();
     Section::ALL[1..].iter().copied().find(|s| {
         let numeral = s.heading().chars().next().unwrap_or('一');
-        folded.starts_with(numeral)
-            && folded[numeral.len_utf8()..]
-                .trim_start_matches(['、', '.', '，', ','])
-                .starts_with(s.name())
-            // A heading is a line of its own, maybe with a few words of decoration.
-            && folded.chars().count() <= s.heading().chars().count() + 4
+        let Some(rest) = folded.strip_prefix(numeral) else {
+            return false;
+        };
+        let rest = rest.trim_start_matches(['、', '.', '，', ',']);
+        let names = std::iter::once(s.name()).chain(section_names(*s).iter().copied());
+        names.into_iter().any(|name| {
+            name_len_at(rest, name).is_some_and(|used| {
+                // A heading is a line of its own, maybe with a few words of decoration.
+                rest[used..].chars().count() <= 4
+            })
+        })
     })
 }
 

@@ -18,6 +18,7 @@ pub mod docx;
 mod error;
 pub mod html;
 pub mod labels;
+mod markdown;
 mod mhtml;
 mod numbering;
 pub mod pdf;
@@ -186,6 +187,8 @@ fn refuse_non_report(imported: Imported) -> Result<Imported, ImportError> {
 /// Imports a report from its text (as copied from a web page, a document, or seed-like files).
 pub fn import_text(text: &str) -> Imported {
     let mut findings = Vec::new();
+    let unpiped = markdown::unpiped(text);
+    let text = unpiped.as_deref().unwrap_or(text);
     let reflowed = reflow::reflow(text);
     if reflowed.is_some() {
         findings.push(ImportFinding {

@@ -10,6 +10,7 @@
 use nianbao_core::model::{PartKind, Section};
 
 use crate::chrome::CHROME_STARTS;
+use crate::labels::{name_len_at, section_names};
 use crate::tokens::is_blank;
 
 /// Where a section heading starts at byte `at` of `text`, and where it ends.
@@ -17,18 +18,8 @@ fn heading_at(text: &str, at: usize, section: Section) -> Option<usize> {
     let numeral = section.heading().chars().next()?;
     let rest = text[at..].strip_prefix(numeral)?;
     let rest = rest.trim_start_matches(|c: char| is_blank(c) || "、.，,．".contains(c));
-    // The name, blanks inside it allowed ("四、政府信息公开行政复议、行政诉讼 情况").
-    let mut chars = rest.char_indices().peekable();
-    for want in section.name().chars() {
-        while chars.peek().is_some_and(|&(_, c)| is_blank(c)) {
-            chars.next();
-        }
-        match chars.next() {
-            Some((_, c)) if c == want => {}
-            _ => return None,
-        }
-    }
-    let used = chars.peek().map_or(rest.len(), |&(i, _)| i);
+    let names = std::iter::once(section.name()).chain(section_names(section).iter().copied());
+    let used = names.into_iter().find_map(|name| name_len_at(rest, name))?;
     Some(text.len() - rest.len() + used)
 }
 

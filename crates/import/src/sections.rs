@@ -48,6 +48,24 @@ pub fn split<'a>(lines: &[&'a str], findings: &mut Vec<ImportFinding>) -> Split<
                 path: Some(nianbao_core::FieldPath::Section(section)),
             });
         }
+        if current == Some(Section::Review)
+            && !s.bodies.contains_key(&Section::Problems)
+            && starts_problems_unheaded(line)
+        {
+            // "（一）2024年工作中存在问题的改进情况" straight after table 四: section 五 printed
+            // without its own heading. The line stays, as the first of 五's text.
+            findings.push(ImportFinding {
+                line: n,
+                text: line.trim().to_string(),
+                reason: format!(
+                    "这里没有“{}”的标题，从这一行起的文字已作为第五部分导入，请核对。",
+                    Section::Problems.heading()
+                ),
+                path: Some(nianbao_core::FieldPath::Problems),
+            });
+            s.bodies.insert(Section::Problems, Vec::new());
+            current = Some(Section::Problems);
+        }
         match current {
             Some(sec) => s.bodies.entry(sec).or_default().push((n, line)),
             None if line.trim_matches(is_blank).is_empty() => {}
@@ -78,6 +96,20 @@ pub fn split<'a>(lines: &[&'a str], findings: &mut Vec<ImportFinding>) -> Split<
 }
 
 /// Non-empty lines, trimmed, joined by "\n".
+/// "（一）存在的主要问题", "（一）2024 年工作中存在问题的改进情况": the first part of 五, where a
+/// report left out "五、" and its heading.
+fn starts_problems_unheaded(line: &str) -> bool {
+    let folded: String = line
+        .chars()
+        .map(nianbao_core::cell::fold_width)
+        .filter(|c| !is_blank(*c))
+        .collect();
+    folded.starts_with("(一)")
+        && folded.chars().count() <= 30
+        && folded.contains("问题")
+        && (folded.contains("存在") || folded.contains("改进"))
+}
+
 pub fn paragraphs(lines: &[Line]) -> String {
     lines
         .iter()
