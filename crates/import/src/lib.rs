@@ -23,6 +23,7 @@ mod mhtml;
 mod numbering;
 pub mod pdf;
 mod reflow;
+mod rows;
 mod sections;
 mod sniff;
 mod tables;
@@ -199,6 +200,8 @@ pub fn import_text(text: &str) -> Imported {
         });
     }
     let text = reflowed.as_deref().unwrap_or(text);
+    let cut = rows::one_row_a_line(text);
+    let text = cut.as_deref().unwrap_or(text);
     // A page's chrome and page numbers are no part of the report: blank lines in their place
     // keep the line numbers of findings true.
     let printed: Vec<&str> = text.lines().collect();

@@ -2,6 +2,7 @@
 //! follow it — on its own line when they are all there, else over the following lines (one cell
 //! per line, numbers pushed down, labels split from their numbers).
 
+use nianbao_core::cell::fold_width;
 use nianbao_core::model::{
     Applicant, DocumentColumn, Report, RequestRow, ReviewGroup, ReviewOutcome, Section,
 };
@@ -55,6 +56,9 @@ impl Unread {
                 readings,
             });
         }
+        if let Some(spaced) = Unread::spaced_run(cells, groups) {
+            return Some(spaced);
+        }
         if cells.len() + 1 == need {
             let found: Vec<u64> = cells.iter().map(|c| as_count(c)).collect::<Option<_>>()?;
             return Some(Unread {
@@ -64,6 +68,49 @@ impl Unread {
             });
         }
         None
+    }
+
+    /// A row whose numbers are spaced irregularly ("10 0 0 0 01" for 1 0 0 0 0 0 1, "0 0 0 0 0 00"):
+    /// fewer pieces than cells, each piece one or more whole cells. Every blank is a cut, more
+    /// cuts may be missing; read when exactly one reading adds up and keeps every blank a cut.
+    fn spaced_run(cells: &[String], groups: &[Group]) -> Option<Unread> {
+        let need: usize = groups.iter().map(|g| g.cells).sum();
+        let pieces: Vec<String> = cells
+            .iter()
+            .map(|c| c.chars().map(fold_width).collect::<String>())
+            .collect();
+        let digits_only = |p: &String| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        if cells.len() < 2 || cells.len() >= need || !pieces.iter().all(digits_only) {
+            return None;
+        }
+        let run: String = pieces.concat();
+        let mut cuts = Vec::with_capacity(pieces.len());
+        let mut at = 0;
+        for p in &pieces {
+            at += p.len();
+            cuts.push(at);
+        }
+        let keeps_cuts = |reading: &Vec<u64>| {
+            let mut at = 0;
+            let ends: Vec<usize> = reading
+                .iter()
+                .map(|n| {
+                    at += n.to_string().len();
+                    at
+                })
+                .collect();
+            cuts.iter().all(|c| ends.contains(c))
+        };
+        let readings = match splits(&run, groups) {
+            Splits::Found(found) => found.into_iter().filter(keeps_cuts).collect::<Vec<_>>(),
+            Splits::Undecidable => return None,
+        };
+        // A row one number short with no piece to split is the lost-one case, not this.
+        (readings.len() == 1 || cells.len() + 1 < need).then(|| Unread {
+            printed: pieces.join(" "),
+            lost_one: false,
+            readings: Splits::Found(readings),
+        })
     }
 
     /// What this row is, for a finding: "一行的数字连在了一起（“…”）" or "一行只找到 6 个数字（…）".

@@ -1,0 +1,195 @@
+//! A table printed on one line — the crawler's text of a web page, where every cell of table 三
+//! runs into the next ("…数量713000074二、上年结转…信息3700000372.没有现成信息…") — cut back into
+//! its rows, one label and its numbers a line, before the line-based tables read it.
+//!
+//! The cuts follow the template: the row labels of table 三 in their fixed order, each found
+//! after the one before, with its numbering ("2.", "（四）") taken from the digits it is glued to
+//! only when that numbering is the one the template prints there. A line is cut only when it
+//! holds several labels in template order: a sentence naming one row is left alone.
+
+use nianbao_core::cell::fold_width;
+use nianbao_core::model::{OutcomeGroup, RequestRow};
+
+use crate::tokens::is_blank;
+
+/// Fewer labels than this on one line is text that names a row, not a table.
+const MIN_LABELS: usize = 4;
+
+/// A label as the template prints it: the numbering before it and the words that find it.
+struct Printed {
+    numbering: Vec<char>,
+    words: Vec<char>,
+    /// Words that are also a column header or common text ("其他", "总计"): found only with
+    /// their numbering.
+    needs_numbering: bool,
+}
+
+fn fold(c: char) -> char {
+    match fold_width(c) {
+        '（' => '(',
+        '）' => ')',
+        '．' | '、' => '.',
+        '“' | '”' => '"',
+        c => c,
+    }
+}
+
+fn printed(label: &str) -> Printed {
+    let chars: Vec<char> = label.chars().filter(|c| !is_blank(*c)).map(fold).collect();
+    let numbered = |c: &char| c.is_ascii_digit() || "一二三四五六七八九十()".contains(*c);
+    let mut split = chars.iter().take_while(|c| numbered(c)).count();
+    if chars.get(split) == Some(&'.') {
+        split += 1;
+    }
+    let numbering = chars[..split].to_vec();
+    // The first words are enough to know a label in order, and survive a label whose end a
+    // page cut ("（二）部分公开" without its bracketed note).
+    let words: Vec<char> = chars[split..].iter().copied().take(8).collect();
+    Printed {
+        needs_numbering: words.len() <= 3,
+        numbering,
+        words,
+    }
+}
+
+/// Table 三's labels in the template's order: rows, and the group headings between them.
+fn request_labels() -> Vec<Printed> {
+    let mut out = Vec::new();
+    let mut group = None;
+    for row in RequestRow::ALL {
+        if row == RequestRow::Granted {
+            out.push(printed("三、本年度办理结果"));
+        }
+        let g = row.group();
+        if g != group {
+            if let Some(g) = g.filter(|g| g.rows().len() > 1) {
+                out.push(printed(g.label()));
+            }
+            group = g;
+        }
+        let label = match row.group() {
+            Some(g @ (OutcomeGroup::Granted | OutcomeGroup::PartiallyGranted)) => g.label(),
+            _ => row.label(),
+        };
+        out.push(printed(label));
+    }
+    out
+}
+
+/// The line's characters, blanks left out, each with the byte where it starts.
+fn folded(line: &str) -> Vec<(char, usize)> {
+    line.char_indices()
+        .filter(|(_, c)| !is_blank(*c))
+        .map(|(i, c)| (fold(c), i))
+        .collect()
+}
+
+/// Where each label starts on the line (its numbering included), in template order; labels
+/// not found are skipped.
+fn label_starts(line: &[(char, usize)], labels: &[Printed]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut from = 0;
+    for label in labels {
+        let w = &label.words;
+        let n = &label.numbering;
+        let found = (from..line.len().saturating_sub(w.len() - 1)).find_map(|i| {
+            let words_here = line[i..i + w.len()]
+                .iter()
+                .map(|x| x.0)
+                .eq(w.iter().copied());
+            if !words_here {
+                return None;
+            }
+            let numbered = i >= n.len()
+                && !n.is_empty()
+                && line[i - n.len()..i]
+                    .iter()
+                    .map(|x| x.0)
+                    .eq(n.iter().copied());
+            if numbered {
+                Some((i - n.len(), i + w.len()))
+            } else if label.needs_numbering {
+                None
+            } else {
+                Some((i, i + w.len()))
+            }
+        });
+        if let Some((start, end)) = found {
+            starts.push(start);
+            from = end;
+        }
+    }
+    starts
+}
+
+/// The text with every line that prints several rows of table 三 cut before each row label.
+/// None when no line is such (nothing to change).
+pub fn one_row_a_line(text: &str) -> Option<String> {
+    let labels = request_labels();
+    let mut changed = false;
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        let chars = folded(line);
+        let starts = label_starts(&chars, &labels);
+        if starts.len() >= MIN_LABELS {
+            changed = true;
+            let mut prev = 0;
+            for s in starts {
+                let at = chars[s].1;
+                if at > prev {
+                    out.push_str(line[prev..at].trim_matches(is_blank));
+                    out.push('\n');
+                    prev = at;
+                }
+            }
+            out.push_str(line[prev..].trim_matches(is_blank));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_on_one_line_is_cut_before_each_label_and_its_numbering() {
+        let line = "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量713000074二、上年结转政府信息公开申请数量1000001三、本年度办理结果（一）予以公开210000021（四）无法提供1.本机关不掌握相关政府信息3700000372.没有现成信息需要另行制作00000003.补正后申请内容仍不明确0000000";
+        let cut = one_row_a_line(line).expect("cut");
+        let lines: Vec<&str> = cut.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他",
+                "一、本年新收政府信息公开申请数量713000074",
+                "二、上年结转政府信息公开申请数量1000001",
+                "三、本年度办理结果",
+                "（一）予以公开210000021",
+                "（四）无法提供",
+                "1.本机关不掌握相关政府信息370000037",
+                "2.没有现成信息需要另行制作0000000",
+                "3.补正后申请内容仍不明确0000000",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_naming_rows_is_left_alone() {
+        let text =
+            "全年共答复申请74件，其中予以公开21件，部分公开9件，本机关不掌握相关政府信息37件。";
+        assert_eq!(one_row_a_line(text), None);
+    }
+
+    #[test]
+    fn other_and_total_are_labels_only_with_their_numbering() {
+        let line = "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请20000022.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请00000003.其他0200002（七）总计723000075四、结转下年度继续办理0000000";
+        let cut = one_row_a_line(line).expect("cut");
+        let lines: Vec<&str> = cut.lines().collect();
+        assert_eq!(lines[3], "3.其他0200002");
+        assert_eq!(lines[4], "（七）总计723000075");
+        assert_eq!(lines[5], "四、结转下年度继续办理0000000");
+    }
+}
