@@ -1,12 +1,18 @@
 //! Finding and loading the faces of an official document: the official ones when the machine has
-//! them (仿宋_GB2312, 黑体, 楷体, 方正小标宋), else the open faces the project installs.
+//! them (仿宋_GB2312, 黑体, 楷体, 方正小标宋), else the open faces the project installs. Finding
+//! goes through the font cache ([`crate::font_cache`]) unless told not to; the files of the faces
+//! found are mapped ([`FontBytes`]), and each face is parsed for the PDF only when first drawn.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use fontdb::{Database, Family, Query, Weight};
+use fontdb::{Database, Family, Query, Source, Weight};
 
 use crate::error::ExportError;
+use crate::font_bytes::FontBytes;
+use crate::font_cache::{self, Stale};
+use crate::font_dirs;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
@@ -74,6 +80,11 @@ impl Role {
         }
     }
 
+    /// Whether any role may use a face of this family: the faces the cache keeps.
+    fn is_candidate(family: &str) -> bool {
+        Role::ALL.iter().any(|r| r.families().contains(&family))
+    }
+
     fn weight(self) -> Weight {
         match self {
             // The open stand-in for 小标宋 is the bold serif; real 小标宋 has one weight only,
@@ -89,19 +100,22 @@ impl Role {
 #[derive(Clone)]
 pub struct Face {
     pub family: String,
-    pub data: Arc<Vec<u8>>,
+    pub data: Arc<FontBytes>,
     pub index: u32,
+    /// The file the face is in, when it came from one.
+    pub path: Option<PathBuf>,
     /// printpdf's parse of the face, made on first use and kept: parsing a 20 MB collection
     /// costs more than laying out and writing the whole report.
     parsed: Arc<OnceLock<Option<printpdf::ParsedFont>>>,
 }
 
 impl Face {
-    pub fn new(family: String, data: Arc<Vec<u8>>, index: u32) -> Face {
+    pub fn new(family: String, data: Arc<FontBytes>, index: u32) -> Face {
         Face {
             family,
             data,
             index,
+            path: None,
             parsed: Arc::new(OnceLock::new()),
         }
     }
@@ -156,15 +170,48 @@ impl FontSet {
         })
     }
 
-    /// Looks for the faces on this machine (system font directories).
+    /// Looks for the faces on this machine by scanning every system font folder, without the
+    /// cache (tests and benchmarks that want the scan itself; the programs use [`FontSet::load`]).
     pub fn discover() -> Result<FontSet, ExportError> {
-        let mut db = Database::new();
-        db.load_system_fonts();
-        Self::from_database(&db)
+        Self::load(&FontSearch::system().without_cache()).fonts
+    }
+
+    /// Finds the faces in `search`'s folders, through its cache when it has one: a valid cache
+    /// means no scan; a missing, damaged or outdated one is rebuilt by a scan and written again.
+    pub fn load(search: &FontSearch) -> Loaded {
+        let scan = |db: &mut Database| font_cache::scan(&search.dirs, db, Role::is_candidate);
+        let Some(cache) = &search.cache else {
+            let mut db = Database::new();
+            scan(&mut db);
+            return Loaded {
+                fonts: Self::from_database(&db),
+                cache: CacheUse::Off,
+            };
+        };
+        match font_cache::load(cache, &search.dirs) {
+            Ok(snap) => Loaded {
+                fonts: Self::from_database(&snap.database()),
+                cache: CacheUse::Used,
+            },
+            Err(why) => {
+                let mut db = Database::new();
+                let snap = scan(&mut db);
+                let saved = font_cache::save(cache, &snap).is_ok();
+                Loaded {
+                    fonts: Self::from_database(&db),
+                    cache: CacheUse::Rebuilt { why, saved },
+                }
+            }
+        }
+    }
+
+    /// The faces with their files, for `nianbao fonts` and the 关于 dialog.
+    pub fn files(&self) -> Vec<(Role, &Face)> {
+        Role::ALL.into_iter().map(|r| (r, self.face(r))).collect()
     }
 
     pub fn from_database(db: &Database) -> Result<FontSet, ExportError> {
-        let mut files: HashMap<String, Arc<Vec<u8>>> = HashMap::new();
+        let mut files: HashMap<String, Arc<FontBytes>> = HashMap::new();
         let mut faces = HashMap::new();
         for role in Role::ALL {
             let families: Vec<Family> = role.families().iter().map(|f| Family::Name(f)).collect();
@@ -184,11 +231,15 @@ impl FontSet {
                 .or(info.families.first())
                 .map(|(n, _)| n.clone())
                 .unwrap_or_default();
+            let path = match &info.source {
+                Source::File(p) | Source::SharedFile(p, _) => Some(p.clone()),
+                Source::Binary(_) => None,
+            };
             let key = format!("{:?}", info.source);
             let data = match files.get(&key) {
                 Some(d) => d.clone(),
                 None => {
-                    let Some(d) = db.with_face_data(id, |data, _| Arc::new(data.to_vec())) else {
+                    let Some(d) = face_bytes(db, id, path.as_deref()) else {
                         continue;
                     };
                     files.insert(key, d.clone());
@@ -202,12 +253,94 @@ impl FontSet {
                 .cloned();
             faces.insert(
                 role,
-                shared.unwrap_or_else(|| Face::new(family, data, info.index)),
+                shared.unwrap_or_else(|| Face {
+                    path,
+                    ..Face::new(family, data, info.index)
+                }),
             );
         }
         if !faces.contains_key(&Role::Body) {
             return Err(ExportError::NoFonts);
         }
         Ok(FontSet { faces })
+    }
+}
+
+/// A face's file mapped (files) or copied (fonts handed over as bytes); `None` when the file is
+/// gone or unreadable, so the role falls back as if the face were not installed.
+fn face_bytes(db: &Database, id: fontdb::ID, path: Option<&Path>) -> Option<Arc<FontBytes>> {
+    match path {
+        Some(p) => FontBytes::map(p).ok().map(Arc::new),
+        None => db.with_face_data(id, |data, _| Arc::new(FontBytes::from(data.to_vec()))),
+    }
+}
+
+/// Where to look for fonts and where to keep the cache.
+#[derive(Clone, Debug)]
+pub struct FontSearch {
+    /// The font folders, scanned with their subfolders.
+    pub dirs: Vec<PathBuf>,
+    /// The cache file; `None`: scan every time.
+    pub cache: Option<PathBuf>,
+}
+
+impl FontSearch {
+    /// The system's font folders and the cache in the user's cache folder.
+    pub fn system() -> FontSearch {
+        FontSearch {
+            dirs: font_dirs::system_font_dirs(),
+            cache: font_dirs::default_cache_file(),
+        }
+    }
+
+    /// The same folders, scanned without reading or writing the cache (`--no-font-cache`).
+    pub fn without_cache(self) -> FontSearch {
+        FontSearch {
+            cache: None,
+            ..self
+        }
+    }
+}
+
+/// The faces found, and what became of the cache on the way.
+pub struct Loaded {
+    pub fonts: Result<FontSet, ExportError>,
+    pub cache: CacheUse,
+}
+
+/// How the faces were found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CacheUse {
+    /// From a valid cache: no folder was scanned.
+    Used,
+    /// By a scan, because the cache was missing, damaged or outdated; `saved` says whether the
+    /// new cache could be written.
+    Rebuilt { why: Stale, saved: bool },
+    /// By a scan, the cache left alone.
+    Off,
+}
+
+impl CacheUse {
+    /// A Chinese sentence for `nianbao fonts` and the 关于 dialog.
+    pub fn describe(self) -> &'static str {
+        match self {
+            CacheUse::Used => "字体缓存有效，本次没有扫描字体文件夹。",
+            CacheUse::Rebuilt {
+                why: Stale::Missing,
+                saved: true,
+            } => "还没有字体缓存，本次扫描了字体文件夹并写入缓存。",
+            CacheUse::Rebuilt {
+                why: Stale::Damaged,
+                saved: true,
+            } => "字体缓存已损坏，本次重新扫描了字体文件夹并重写了缓存。",
+            CacheUse::Rebuilt {
+                why: Stale::Changed,
+                saved: true,
+            } => "字体有增减或变动，本次重新扫描了字体文件夹并更新了缓存。",
+            CacheUse::Rebuilt { saved: false, .. } => {
+                "本次扫描了字体文件夹，但缓存文件写不进去（缓存文件夹可能只读），下次仍会扫描。"
+            }
+            CacheUse::Off => "本次没有使用字体缓存，扫描了全部字体文件夹。",
+        }
     }
 }

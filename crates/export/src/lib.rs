@@ -1,9 +1,13 @@
 //! Export of a 政府信息公开工作年度报告: one document tree ([`tree`]), laid out on pages by a
 //! pure layout ([`layout`]), drawn as PDF by a thin printpdf adapter ([`pdf`]). Fonts are found
-//! and loaded apart from all of that ([`fonts`]).
+//! and loaded apart from all of that ([`fonts`], with the cache in [`font_cache`], the folders in
+//! [`font_dirs`] and the mapped files in [`font_bytes`]).
 
 pub mod docx;
 pub mod error;
+pub mod font_bytes;
+pub mod font_cache;
+pub mod font_dirs;
 pub mod fonts;
 pub mod html;
 pub mod layout;
@@ -12,7 +16,8 @@ pub mod tree;
 mod xml;
 
 pub use error::ExportError;
-pub use fonts::{FontSet, Role};
+pub use font_bytes::FontBytes;
+pub use fonts::{CacheUse, FontSearch, FontSet, Loaded, Role};
 
 use nianbao_core::Report;
 

@@ -27,10 +27,18 @@ pub fn render(layout: &Layout, fonts: &FontSet, info: &PdfInfo) -> Result<Vec<u8
         doc.metadata.info.metadata_date = t;
     }
 
-    // One embedded font per distinct face; roles sharing a face share the font.
+    // One embedded font per distinct face; roles sharing a face share the font. Only the roles
+    // the pages draw with are parsed: parsing a CJK face is most of an export's time.
     let mut ids: Vec<(Role, FontId)> = Vec::new();
     let mut loaded: Vec<((usize, u32), FontId)> = Vec::new();
-    for role in Role::ALL {
+    let drawn = |role: Role| {
+        layout.pages.iter().any(|p| {
+            p.items
+                .iter()
+                .any(|i| matches!(i, Item::Text { role: r, .. } if *r == role))
+        })
+    };
+    for role in Role::ALL.into_iter().filter(|r| drawn(*r)) {
         let face = fonts.face(role);
         let key = (std::sync::Arc::as_ptr(&face.data) as usize, face.index);
         let id = match loaded.iter().find(|(k, _)| *k == key) {
@@ -39,7 +47,14 @@ pub fn render(layout: &Layout, fonts: &FontSet, info: &PdfInfo) -> Result<Vec<u8
                 let parsed = face
                     .pdf_font()
                     .ok_or_else(|| ExportError::BadFont(face.family.clone()))?;
-                let id = doc.add_font(parsed);
+                // Named in drawing order, not by printpdf's random ids: the fonts are then
+                // written in one order with one set of subset tags, and the same report gives
+                // the same PDF apart from its date and document ID.
+                let id = FontId(format!("F{}", loaded.len() + 1));
+                doc.resources
+                    .fonts
+                    .map
+                    .insert(id.clone(), printpdf::PdfFont::new(parsed.clone()));
                 loaded.push((key, id.clone()));
                 id
             }
