@@ -6,6 +6,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use nianbao_export::{export_docx, export_html, export_pdf, FontSet};
 
+use crate::fonts_cmd;
+
 use crate::{read_any, write_new_file, EXIT_UNREADABLE};
 
 pub(crate) struct Targets<'a> {
@@ -14,7 +16,12 @@ pub(crate) struct Targets<'a> {
     pub html: Option<&'a Path>,
 }
 
-pub(crate) fn export(input: &Path, to: Targets, created: Option<i64>) -> ExitCode {
+pub(crate) fn export(
+    input: &Path,
+    to: Targets,
+    created: Option<i64>,
+    no_font_cache: bool,
+) -> ExitCode {
     if to.pdf.is_none() && to.docx.is_none() && to.html.is_none() {
         eprintln!(
             "请指定要导出的格式，例如 --pdf 年报.pdf、--docx 年报.docx 或 --html 年报.html。"
@@ -37,7 +44,10 @@ pub(crate) fn export(input: &Path, to: Targets, created: Option<i64>) -> ExitCod
     let mut failed = false;
 
     if let Some(path) = to.pdf {
-        let exported = FontSet::discover().and_then(|f| export_pdf(&report, &f, created));
+        // Fonts are looked for only when a PDF is wanted: Word and web pages name them.
+        let exported = FontSet::load(&fonts_cmd::search(no_font_cache))
+            .fonts
+            .and_then(|f| export_pdf(&report, &f, created));
         match exported {
             Ok(out) => {
                 failed |= !save(path, &out.bytes, "PDF", &mut msg);

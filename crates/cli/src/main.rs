@@ -4,6 +4,7 @@
 mod batch;
 mod export_cmd;
 mod fix_cmd;
+mod fonts_cmd;
 mod import_cmd;
 mod output;
 mod year_cmd;
@@ -29,6 +30,9 @@ use crate::output::{print_rules, print_validation, FileResult};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// 不用字体缓存：本次扫描全部字体文件夹，缓存文件不读也不写
+    #[arg(long = "no-font-cache", global = true)]
+    no_font_cache: bool,
 }
 
 #[derive(Subcommand)]
@@ -176,6 +180,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 列出导出 PDF 时各部分使用的字体、字体文件和字体缓存的位置
+    Fonts,
     /// 列出全部审核规则
     Rules {
         /// 以 JSON 输出
@@ -202,7 +208,8 @@ const AFTER_HELP: &str = "\
 
 年报文件：扩展名 .nianbao.json（UTF-8 JSON），图形界面“年报编制器”（nianbao-editor）打开的也是这种文件。
 导出 PDF 所用字体：优先使用本机的仿宋、黑体、楷体和小标宋，没有时改用思源（Noto CJK）和霞鹜文楷；
-导出结果会说明实际使用的字体。导入 .doc/.wps 需要 LibreOffice（soffice），
+导出结果会说明实际使用的字体，nianbao fonts 列出字体文件。找到的字体记在用户缓存文件夹的
+nianbao/fonts.cache 中，字体有增减时自动更新；--no-font-cache 不用缓存。导入 .doc/.wps 需要 LibreOffice（soffice），
 也可用环境变量 NIANBAO_SOFFICE 指定它的位置。
 
 每个命令的详细用法：nianbao 命令 --help，例如 nianbao export --help。";
@@ -314,7 +321,9 @@ fn main() -> ExitCode {
                 html: html.as_deref(),
             },
             created,
+            cli.no_font_cache,
         ),
+        Command::Fonts => fonts_cmd::fonts(cli.no_font_cache),
         Command::AttachLastYear {
             this,
             last,

@@ -82,7 +82,6 @@ fn the_pdf_is_the_same_with_and_without_the_cache() {
     let a = export_pdf(&report, &warm, CREATED).expect("export with the cache");
     let b = export_pdf(&report, &cold, CREATED).expect("export without it");
     assert_eq!(a.pages, b.pages);
-    assert_ne!(a.bytes, b.bytes, "two exports differ in their document IDs");
     assert!(
         without_id(&a.bytes) == without_id(&b.bytes),
         "the PDFs differ beyond their document IDs"
