@@ -193,6 +193,23 @@ pub enum ActiveRow {
 }
 
 impl ActiveRow {
+    pub const ALL: [ActiveRow; 6] = [
+        ActiveRow::Documents(DocumentKind::Regulations),
+        ActiveRow::Documents(DocumentKind::NormativeDocuments),
+        ActiveRow::Decision(DecisionKind::Licensing),
+        ActiveRow::Decision(DecisionKind::Penalty),
+        ActiveRow::Decision(DecisionKind::Enforcement),
+        ActiveRow::Fee,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActiveRow::Documents(k) => k.label(),
+            ActiveRow::Decision(k) => k.label(),
+            ActiveRow::Fee => "行政事业性收费",
+        }
+    }
+
     pub fn cells(self) -> usize {
         match self {
             ActiveRow::Documents(_) => 3,

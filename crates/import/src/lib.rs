@@ -258,8 +258,11 @@ pub fn import_text(text: &str) -> Imported {
         tables::requests(&requests, &mut report, &mut findings);
     } else {
         tables::active(body(Section::Active), &mut report, &mut findings);
-        tables::requests(body(Section::Requests), &mut report, &mut findings);
+        let requests =
+            trial2019::single_other_row(body(Section::Requests), Some(&mut report), &mut findings);
+        tables::requests(&requests, &mut report, &mut findings);
     }
+    tables::blank_request_cells(&mut report, &mut findings);
     tables::review(body(Section::Review), &mut report, &mut findings);
     report.problems = sections::paragraphs(body(Section::Problems));
     report.other = sections::paragraphs(body(Section::Other));
@@ -277,6 +280,7 @@ pub fn import_text(text: &str) -> Imported {
         }
     }
     findings.sort_by_key(|f| f.line);
+    one_note_for_solved_runs(&mut findings);
     let sections_found = Section::ALL[1..]
         .iter()
         .filter(|s| split.bodies.contains_key(s))
@@ -286,6 +290,33 @@ pub fn import_text(text: &str) -> Imported {
         findings,
         sections_found,
         form: Form::Text,
+    }
+}
+
+/// A table printed as runs of digits (every row of a crawled page's 表三) would bring a note per
+/// row, each saying the same; past a few, one note for the table says it, and how many rows.
+fn one_note_for_solved_runs(findings: &mut Vec<ImportFinding>) {
+    const APART: usize = 3;
+    for table in ["表三", "表四"] {
+        let solved = |f: &ImportFinding| {
+            f.reason.starts_with(table)
+                && f.reason.contains("一行的数字连在了一起")
+                && f.reason.contains("只有一种拆法")
+        };
+        let count = findings.iter().filter(|f| solved(f)).count();
+        if count <= APART {
+            continue;
+        }
+        let Some(first) = findings.iter().position(solved) else {
+            continue;
+        };
+        let mut note = findings[first].clone();
+        note.reason = format!(
+            "{table}有 {count} 行的数字连在了一起（例如“{}”），核对合计和表中的勾稽关系后每行都只有一种拆法，已按此填入，请对照原文核对。",
+            note.text
+        );
+        findings.retain(|f| !solved(f));
+        findings.insert(first.min(findings.len()), note);
     }
 }
 

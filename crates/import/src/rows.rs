@@ -35,6 +35,12 @@ fn fold(c: char) -> char {
 }
 
 fn printed(label: &str) -> Printed {
+    printed_as(label, true)
+}
+
+/// `short_needs_numbering`: whether a label of three characters or fewer is found only with its
+/// numbering (table 三's "3.其他", "（七）总计"; table 二's "规章" has none and no twin).
+fn printed_as(label: &str, short_needs_numbering: bool) -> Printed {
     let chars: Vec<char> = label.chars().filter(|c| !is_blank(*c)).map(fold).collect();
     let numbered = |c: &char| c.is_ascii_digit() || "一二三四五六七八九十()".contains(*c);
     let mut split = chars.iter().take_while(|c| numbered(c)).count();
@@ -46,7 +52,7 @@ fn printed(label: &str) -> Printed {
     // page cut ("（二）部分公开" without its bracketed note).
     let words: Vec<char> = chars[split..].iter().copied().take(8).collect();
     Printed {
-        needs_numbering: words.len() <= 3,
+        needs_numbering: short_needs_numbering && words.len() <= 3,
         numbering,
         words,
     }
@@ -74,6 +80,25 @@ fn request_labels() -> Vec<Printed> {
         out.push(printed(label));
     }
     out
+}
+
+/// Table 二's block headings and rows in the template's order.
+fn active_labels() -> Vec<Printed> {
+    [
+        "第二十条第（一）项",
+        "规章",
+        "行政规范性文件",
+        "第二十条第（五）项",
+        "行政许可",
+        "第二十条第（六）项",
+        "行政处罚",
+        "行政强制",
+        "第二十条第（八）项",
+        "行政事业性收费",
+    ]
+    .into_iter()
+    .map(|l| printed_as(l, false))
+    .collect()
 }
 
 /// The line's characters, blanks left out, each with the byte where it starts.
@@ -122,30 +147,37 @@ fn label_starts(line: &[(char, usize)], labels: &[Printed]) -> Vec<usize> {
     starts
 }
 
-/// The text with every line that prints several rows of table 三 cut before each row label.
-/// None when no line is such (nothing to change).
+/// The text with every line that prints several rows of table 二 or 三 cut before each row
+/// label. None when no line is such (nothing to change).
 pub fn one_row_a_line(text: &str) -> Option<String> {
-    let labels = request_labels();
+    let tables = [request_labels(), active_labels()];
     let mut changed = false;
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.lines() {
         let chars = folded(line);
-        let starts = label_starts(&chars, &labels);
-        if starts.len() >= MIN_LABELS {
-            changed = true;
-            let mut prev = 0;
-            for s in starts {
-                let at = chars[s].1;
-                if at > prev {
-                    out.push_str(line[prev..at].trim_matches(is_blank));
-                    out.push('\n');
-                    prev = at;
-                }
-            }
-            out.push_str(line[prev..].trim_matches(is_blank));
-        } else {
+        let mut starts: Vec<usize> = tables
+            .iter()
+            .map(|labels| label_starts(&chars, labels))
+            .filter(|s| s.len() >= MIN_LABELS)
+            .flatten()
+            .collect();
+        if starts.is_empty() {
             out.push_str(line);
+            out.push('\n');
+            continue;
         }
+        starts.sort_unstable();
+        changed = true;
+        let mut prev = 0;
+        for s in starts {
+            let at = chars[s].1;
+            if at > prev {
+                out.push_str(line[prev..at].trim_matches(is_blank));
+                out.push('\n');
+                prev = at;
+            }
+        }
+        out.push_str(line[prev..].trim_matches(is_blank));
         out.push('\n');
     }
     changed.then_some(out)
@@ -174,6 +206,19 @@ mod tests {
                 "3.补正后申请内容仍不明确0000000",
             ]
         );
+    }
+
+    #[test]
+    fn table_two_on_one_line_is_cut_before_its_blocks_and_rows() {
+        let line = "第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章000行政规范性文件8855698第二十条第（五）项信息内容本年处理决定数量行政许可10690第二十条第（六）项信息内容本年处理决定数量行政处罚2113行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费9116.36";
+        let cut = one_row_a_line(line).expect("cut");
+        let lines: Vec<&str> = cut.lines().collect();
+        assert_eq!(lines[1], "规章000");
+        assert_eq!(lines[2], "行政规范性文件8855698");
+        assert_eq!(lines[4], "行政许可10690");
+        assert_eq!(lines[6], "行政处罚2113");
+        assert_eq!(lines[7], "行政强制0");
+        assert_eq!(lines[9], "行政事业性收费9116.36");
     }
 
     #[test]

@@ -804,7 +804,26 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
         },
         section: Section::Active,
     };
-    for mut r in collect(body, &g, findings) {
+    let rows = collect(body, &g, findings);
+    let missing: Vec<ActiveRow> = ActiveRow::ALL
+        .into_iter()
+        .filter(|a| !rows.iter().any(|r| r.row == *a))
+        .collect();
+    if let Some(&first) = missing.first() {
+        // A row nobody found is a blank nobody would be told of.
+        let names: Vec<&str> = missing.iter().map(|a| a.label()).collect();
+        findings.push(ImportFinding {
+            line: body.first().map_or(0, |l| l.0),
+            text: String::new(),
+            reason: format!(
+                "表二有 {} 行没有找到：{}。这些格子留空，请对照原文填写。",
+                missing.len(),
+                names.join("、")
+            ),
+            path: Some((g.first_cell)(first)),
+        });
+    }
+    for mut r in rows {
         if let Some(unread) = r.unread.take() {
             // 表二's rows have no total: a run reads only where its digits allow one split.
             let path = (g.first_cell)(r.row);
@@ -872,7 +891,11 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
     let (rows, mut orphans) = collect_rows(body, &g, findings);
     let mut missing: Vec<RequestRow> = RequestRow::ALL
         .into_iter()
-        .filter(|r| !rows.iter().any(|x| x.row == *r))
+        // A row filled before (the three rows of an all-0 old-style 其他处理) is not missing.
+        .filter(|r| {
+            !rows.iter().any(|x| x.row == *r)
+                && report.requests.get(*r, Applicant::Total).is_empty()
+        })
         .collect();
     let mut bare = Vec::new();
     let mut runs = Vec::new();
@@ -1248,5 +1271,65 @@ pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
         .flat_map(|g| ReviewOutcome::ALL.map(move |o| (g, o)));
     for ((g, o), text) in cells.zip(values) {
         *report.review.group_mut(g).get_mut(o) = CountCell::new(&text);
+    }
+}
+
+/// Blank cells of a published table 三: where a row's 总计 equals the sum of the cells it prints,
+/// every blank of the row can only be 0 (counts are never negative), and it is imported as 0 —
+/// said once for the table. A blank nothing settles stays blank, and the rows holding one are
+/// named.
+pub fn blank_request_cells(report: &mut Report, findings: &mut Vec<ImportFinding>) {
+    let t = &mut report.requests;
+    let mut zeroed = 0;
+    let mut open: Vec<RequestRow> = Vec::new();
+    for row in RequestRow::ALL {
+        let cols = &Applicant::ALL[..6];
+        let blanks: Vec<Applicant> = cols
+            .iter()
+            .copied()
+            .filter(|c| t.get(row, *c).is_empty())
+            .collect();
+        let filled = cols.len() - blanks.len();
+        // A row with nothing printed but its label is another matter: its own finding says so.
+        if blanks.is_empty() || filled == 0 && t.get(row, Applicant::Total).is_empty() {
+            continue;
+        }
+        let known: Option<u64> = cols
+            .iter()
+            .filter(|c| !blanks.contains(c))
+            .map(|c| t.get(row, *c).value().copied())
+            .sum();
+        match (known, t.get(row, Applicant::Total).value()) {
+            (Some(k), Some(&total)) if k == total => {
+                for c in blanks {
+                    t.set(row, c, CountCell::from_count(0));
+                    zeroed += 1;
+                }
+            }
+            _ => open.push(row),
+        }
+    }
+    if zeroed > 0 {
+        findings.push(ImportFinding {
+            line: 0,
+            text: String::new(),
+            reason: format!(
+                "表三有 {zeroed} 个空白格，所在行的总计等于已填各栏之和，这些空白格只能是 0，已按 0 导入，请核对。"
+            ),
+            path: Some(FieldPath::Section(Section::Requests)),
+        });
+    }
+    if let Some(&first) = open.first() {
+        let names: Vec<&str> = open.iter().map(|r| r.label()).collect();
+        findings.push(ImportFinding {
+            line: 0,
+            text: String::new(),
+            reason: format!(
+                "表三有 {} 行留有空白格，总计与已填各栏对不上，无法确定空白格的数字，这些格子留空，请对照原文填写：{}。",
+                open.len(),
+                names.join("、")
+            ),
+            path: Some(FieldPath::Request(first, Applicant::NaturalPerson)),
+        });
     }
 }

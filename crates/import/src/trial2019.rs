@@ -44,7 +44,10 @@ pub fn is_trial(active: &[Line], requests: &[Line]) -> bool {
         let n = normalise(l);
         ACTIVE_MARKERS.iter().any(|m| n.contains(m))
     });
-    in_active || other_handling(requests).is_some()
+    // Only the trial format's own rows tell it: a single （六）其他处理 row is kept by reports in
+    // today's format too (`single_other_row`).
+    let _ = requests;
+    in_active
 }
 
 /// The finding that names the format, first among the import notes.
@@ -82,9 +85,44 @@ fn other_handling(body: &[Line]) -> Option<(usize, Vec<String>)> {
 
 /// 表三 without its single 其他处理 row, and the finding listing that row's numbers.
 pub fn requests_body<'a>(body: &[Line<'a>], findings: &mut Vec<ImportFinding>) -> Vec<Line<'a>> {
+    single_other_row(body, None, findings)
+}
+
+/// 表三 without a single, old-style （六）其他处理 row. When `report` is given (today's format)
+/// and the row is all 0, its three current rows can only be 0 and are filled so; otherwise they
+/// stay blank and the row's numbers are listed.
+pub fn single_other_row<'a>(
+    body: &[Line<'a>],
+    report: Option<&mut nianbao_core::Report>,
+    findings: &mut Vec<ImportFinding>,
+) -> Vec<Line<'a>> {
     let Some((line, numbers)) = other_handling(body) else {
         return body.to_vec();
     };
+    let zeros = numbers.len() == Applicant::ALL.len() && numbers.iter().all(|v| v == "0");
+    if let (Some(report), true) = (report, zeros) {
+        for row in [
+            RequestRow::OtherOverdueCorrection,
+            RequestRow::OtherOverdueFee,
+            RequestRow::OtherOther,
+        ] {
+            for a in Applicant::ALL {
+                report
+                    .requests
+                    .set(row, a, nianbao_core::CountCell::from_count(0));
+            }
+        }
+        findings.push(ImportFinding {
+            line,
+            text: numbers.join(" "),
+            reason: "表三的“（六）其他处理”按旧格式只印了一行，各栏都是 0，现行格式的三行（申请人无正当理由逾期不补正、申请人逾期未按收费通知缴费、其他）只能都是 0，已按 0 填入，请核对。".into(),
+            path: Some(FieldPath::Request(
+                RequestRow::OtherOverdueCorrection,
+                Applicant::NaturalPerson,
+            )),
+        });
+        return body.iter().filter(|l| l.0 != line).copied().collect();
+    }
     let named: Vec<String> = Applicant::ALL
         .iter()
         .zip(&numbers)

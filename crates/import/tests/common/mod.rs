@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod score;
+
 use nianbao_core::model::Report;
 use nianbao_core::{FieldPath, MoneyCell};
 use nianbao_import::{ImportFinding, Imported};
