@@ -9,6 +9,7 @@
 //! cells are imported as printed, for the validator to flag — and never guesses silently: what it
 //! cannot place becomes an [`ImportFinding`].
 
+mod archive;
 pub mod blocks;
 mod canonical;
 mod chrome;
@@ -188,6 +189,8 @@ fn refuse_non_report(imported: Imported) -> Result<Imported, ImportError> {
 /// Imports a report from its text (as copied from a web page, a document, or seed-like files).
 pub fn import_text(text: &str) -> Imported {
     let mut findings = Vec::new();
+    let unheaded = archive::without_header(text);
+    let text = unheaded.as_deref().unwrap_or(text);
     let unpiped = markdown::unpiped(text);
     let text = unpiped.as_deref().unwrap_or(text);
     let reflowed = reflow::reflow(text);
@@ -264,6 +267,7 @@ pub fn import_text(text: &str) -> Imported {
     }
     tables::blank_request_cells(&mut report, &mut findings);
     tables::review(body(Section::Review), &mut report, &mut findings);
+    keep_prose_left_in_tables(&mut report, &mut findings);
     report.problems = sections::paragraphs(body(Section::Problems));
     report.other = sections::paragraphs(body(Section::Other));
     for s in &Section::ALL[1..] {
@@ -290,6 +294,58 @@ pub fn import_text(text: &str) -> Imported {
         findings,
         sections_found,
         form: Form::Text,
+    }
+}
+
+/// Sentences printed inside a table's section ("(一)主动公开政府信息的数量 2023年制作…" around 表二)
+/// belong to no cell, but text is never dropped: each stays in 一, at the end of the part the
+/// table is about (主动公开 for 表二, 依申请公开 for 表三 and 表四), and its note says where.
+fn keep_prose_left_in_tables(report: &mut Report, findings: &mut [ImportFinding]) {
+    use nianbao_core::model::PartKind;
+    for f in findings.iter_mut() {
+        let Some(nianbao_core::FieldPath::Section(table)) = f.path else {
+            continue;
+        };
+        let kind = match table {
+            Section::Active => PartKind::Active,
+            Section::Requests | Section::Review => PartKind::Requests,
+            _ => continue,
+        };
+        let left = f.reason.contains("不是表格的行名，未能导入")
+            || f.reason.contains("不是表格的内容，未能导入");
+        let cjk = f
+            .text
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count();
+        let prose = cjk >= 12 && f.text.contains(['。', '，', '；']);
+        if !left || !prose {
+            continue;
+        }
+        let (text, place) = match report.overview.part_slot(kind) {
+            Some(part) => (
+                &mut part.text,
+                format!("“一、总体情况”的“{}{}”", kind.numeral(), kind.heading()),
+            ),
+            None => (
+                &mut report.overview.intro,
+                "“一、总体情况”的开头部分".to_string(),
+            ),
+        };
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(f.text.trim());
+        let table_name = match table {
+            Section::Active => "表二",
+            Section::Requests => "表三",
+            _ => "表四",
+        };
+        f.reason = format!(
+            "{table_name}所在部分的文字“{}”不属于表格，已放在{place}末尾，请核对，必要时移到合适的位置。",
+            f.text.trim()
+        );
+        f.path = Some(nianbao_core::FieldPath::Part(kind));
     }
 }
 

@@ -168,19 +168,43 @@ pub fn one_row_a_line(text: &str) -> Option<String> {
         }
         starts.sort_unstable();
         changed = true;
+        let mut cuts: Vec<usize> = starts.into_iter().map(|s| chars[s].1).collect();
+        cuts.push(line.len());
         let mut prev = 0;
-        for s in starts {
-            let at = chars[s].1;
+        for at in cuts {
             if at > prev {
-                out.push_str(line[prev..at].trim_matches(is_blank));
+                let piece = line[prev..at].trim_matches(is_blank);
+                // "行政事业性收费5949.09(二)主动公开政府信息的主要类别…": the table's last row and
+                // the text after it, each on a line of its own.
+                let (row, rest) = fee_and_text(piece);
+                out.push_str(row);
                 out.push('\n');
+                if !rest.is_empty() {
+                    out.push_str(rest);
+                    out.push('\n');
+                }
                 prev = at;
             }
         }
-        out.push_str(line[prev..].trim_matches(is_blank));
-        out.push('\n');
     }
     changed.then_some(out)
+}
+
+/// The fee row ("行政事业性收费" and its amount) and the text run on after the amount.
+fn fee_and_text(piece: &str) -> (&str, &str) {
+    let Some(rest) = piece.strip_prefix("行政事业性收费") else {
+        return (piece, "");
+    };
+    let lead = rest.len() - rest.trim_start_matches(is_blank).len();
+    let amount = rest[lead..]
+        .char_indices()
+        .find(|&(_, c)| !(fold_width(c).is_ascii_digit() || ".,".contains(fold_width(c))))
+        .map_or(rest.len() - lead, |(i, _)| i);
+    let end = piece.len() - rest.len() + lead + amount;
+    if amount == 0 || end == piece.len() {
+        return (piece, "");
+    }
+    (&piece[..end], piece[end..].trim_matches(is_blank))
 }
 
 #[cfg(test)]
@@ -219,6 +243,15 @@ mod tests {
         assert_eq!(lines[6], "行政处罚2113");
         assert_eq!(lines[7], "行政强制0");
         assert_eq!(lines[9], "行政事业性收费9116.36");
+    }
+
+    #[test]
+    fn text_run_on_after_the_fee_gets_a_line_of_its_own() {
+        assert_eq!(
+            fee_and_text("行政事业性收费5949.09(二)主动公开政府信息的主要类别"),
+            ("行政事业性收费5949.09", "(二)主动公开政府信息的主要类别")
+        );
+        assert_eq!(fee_and_text("行政事业性收费 0"), ("行政事业性收费 0", ""));
     }
 
     #[test]

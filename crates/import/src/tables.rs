@@ -113,6 +113,15 @@ impl Unread {
         })
     }
 
+    /// A run of as many 0s as the row has cells ("000", or "0 0 0 0 0 00") reads one way and no
+    /// other whatever the identities: nothing to check, so nothing to say.
+    fn only_zeros(&self) -> bool {
+        let digits: Vec<u8> = self.printed.bytes().filter(|b| *b != b' ').collect();
+        let one_way = matches!(&self.readings, Splits::Found(f) if f.len() == 1
+            && f[0].len() == digits.len());
+        !self.lost_one && one_way && digits.iter().all(|b| *b == b'0')
+    }
+
     /// What this row is, for a finding: "一行的数字连在了一起（“…”）" or "一行只找到 6 个数字（…）".
     fn what(&self, table: &str, label: &str, need: usize) -> String {
         if self.lost_one {
@@ -829,7 +838,9 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
             let path = (g.first_cell)(r.row);
             match &unread.readings {
                 Splits::Found(one) if one.len() == 1 => {
-                    findings.push(unread.read(g.table, &r.at(), &one[0], path));
+                    if !unread.only_zeros() {
+                        findings.push(unread.read(g.table, &r.at(), &one[0], path));
+                    }
                     r.cells = one[0].iter().map(u64::to_string).collect();
                 }
                 _ => {
@@ -1232,7 +1243,9 @@ pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
         match Unread::of(&values, &REVIEW_ROW) {
             Some(unread) => match &unread.readings {
                 Splits::Found(one) if one.len() == 1 => {
-                    findings.push(unread.read("表四", &at, &one[0], path));
+                    if !unread.only_zeros() {
+                        findings.push(unread.read("表四", &at, &one[0], path));
+                    }
                     values = one[0].iter().map(u64::to_string).collect();
                 }
                 _ => {
