@@ -95,6 +95,30 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(import_bytes(black_box(&layout), None)))
     });
     g.finish();
+
+    // The real published reports (tests/import/real), each form apart, against the seed's plain
+    // text above: the crawler's one-line texts, Markdown, a saved web page and a WPS PDF.
+    let real = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/import/real");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(real)
+        .expect("tests/import/real")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            (
+                name.unwrap_or_default(),
+                std::fs::read(&p).expect("real report"),
+            )
+        })
+        .collect();
+    files.sort();
+    let mut g = c.benchmark_group("real reports");
+    for (name, bytes) in &files {
+        g.bench_function(name.as_str(), |b| {
+            b.iter(|| black_box(import_bytes(black_box(bytes), Some(name))))
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

@@ -1195,7 +1195,7 @@ pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
     let mut values: Vec<String> = Vec::new();
     let mut first_line = 0;
     for &(n, line) in body {
-        let tokens = tokenize(line);
+        let tokens = unglued_review_header(tokenize(line));
         let cells: Vec<&Token> = tokens
             .iter()
             .filter(|t| is_number_cell(t) || matches!(t, Token::Empty))
@@ -1229,10 +1229,19 @@ pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
             values.extend(tokens.iter().filter(|t| is_number_cell(t)).map(cell_text));
         }
     }
+    let path = FieldPath::Review(ReviewGroup::Reconsideration, ReviewOutcome::Upheld);
     if values.is_empty() {
+        // A table 四 with no number at all is blank, and the user must hear of it.
+        if let Some(&(line, _)) = body.iter().find(|(_, l)| !l.trim().is_empty()) {
+            findings.push(ImportFinding {
+                line,
+                text: String::new(),
+                reason: "表四中没有找到数字，表四留空，请对照原文填写。".into(),
+                path: Some(path),
+            });
+        }
         return;
     }
-    let path = FieldPath::Review(ReviewGroup::Reconsideration, ReviewOutcome::Upheld);
     if values.len() < 15 {
         // All fifteen numbers run together, or one lost: read by the three groups' 总计 where
         // that leaves one reading; anything else short stays blank, for no number can be placed.
@@ -1285,6 +1294,27 @@ pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
     for ((g, o), text) in cells.zip(values) {
         *report.review.group_mut(g).get_mut(o) = CountCell::new(&text);
     }
+}
+
+/// Table 四's header words with its numbers glued on ("…尚未审结总计201140400410012", a page's
+/// text with its cells run together): the words and the run apart.
+fn unglued_review_header(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    for t in tokens {
+        let Token::Text(s) = &t else {
+            out.push(t);
+            continue;
+        };
+        let head = s.trim_end_matches(|c: char| fold_width(c).is_ascii_digit());
+        let n_head = normalise(head);
+        if head.len() < s.len() && !n_head.is_empty() && is_review_leftover(&n_head) {
+            out.push(Token::Text(head.to_string()));
+            out.push(Token::Value(s[head.len()..].to_string()));
+        } else {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// Blank cells of a published table 三: where a row's 总计 equals the sum of the cells it prints,

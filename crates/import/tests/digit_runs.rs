@@ -342,3 +342,29 @@ proptest! {
         nothing_silently_wrong(&truth, &got, "random table");
     }
 }
+
+proptest! {
+    // A whole report per case: fewer cases, for the suite's time.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The crawler's form: the whole report on one line, every table row one run of digits
+    /// glued to the next row's label ("…3700000372.没有现成信息…"). Never a wrong split.
+    #[test]
+    fn random_tables_on_one_line_glued_to_the_next_label_never_split_wrong(columns in consistent_requests()) {
+        let truth = report_with(&columns);
+        let text = to_canonical_text(&truth);
+        let mut one_line = String::new();
+        let mut in_table = false;
+        for l in text.lines() {
+            let row = l.contains('\t');
+            let l = run_line(l, &mut 0).replace('\t', "");
+            if !(row && in_table) && !one_line.is_empty() {
+                one_line.push(' ');
+            }
+            one_line.push_str(l.trim());
+            in_table = row;
+        }
+        let got = import_text(&one_line);
+        nothing_silently_wrong(&truth, &got, "random table on one line");
+    }
+}
