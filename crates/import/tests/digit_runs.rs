@@ -358,7 +358,9 @@ proptest! {
         for l in text.lines() {
             let row = l.contains('\t');
             let l = run_line(l, &mut 0).replace('\t', "");
-            if !(row && in_table) && !one_line.is_empty() {
+            // Rows of a table follow each other with nothing between; all else with a blank.
+            let glued = row && in_table;
+            if !glued && !one_line.is_empty() {
                 one_line.push(' ');
             }
             one_line.push_str(l.trim());
