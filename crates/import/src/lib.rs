@@ -17,6 +17,7 @@ mod decode;
 mod digit_runs;
 pub mod docx;
 mod error;
+mod evidence;
 pub mod html;
 pub mod labels;
 mod markdown;

@@ -843,6 +843,22 @@ pub fn active(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
                     }
                     r.cells = one[0].iter().map(u64::to_string).collect();
                 }
+                Splits::Found(many) if quoted_reading(report, r.row, many).is_some() => {
+                    let (one, said) = quoted_reading(report, r.row, many).unwrap_or_default();
+                    let cells: Vec<String> = one.iter().map(u64::to_string).collect();
+                    findings.push(ImportFinding {
+                        line: r.line,
+                        text: unread.printed.clone(),
+                        reason: format!(
+                            "{}，有 {} 种拆法，只有一种与“一、总体情况”中写的数字相符（{said}）：{}，已按此填入，请对照原文核对。",
+                            unread.what(g.table, &r.label, 3),
+                            many.len(),
+                            cells.join("、")
+                        ),
+                        path: Some(path),
+                    });
+                    r.cells = cells;
+                }
                 _ => {
                     findings.push(unread.blank(g.table, &r.at(), r.cells.len(), false, path));
                     continue;
@@ -1294,6 +1310,49 @@ pub fn review(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFindi
     for ((g, o), text) in cells.zip(values) {
         *report.review.group_mut(g).get_mut(o) = CountCell::new(&text);
     }
+}
+
+/// The one reading of a 表二 document row's run that agrees with every count section 一 quotes for
+/// it ("现行有效行政规范性文件698件"), and what was quoted; None unless exactly one agrees and the
+/// text quotes at least two of its three columns (one quoted count settles too little).
+fn quoted_reading(
+    report: &Report,
+    row: ActiveRow,
+    readings: &[Vec<u64>],
+) -> Option<(Vec<u64>, String)> {
+    let ActiveRow::Documents(kind) = row else {
+        return None;
+    };
+    let o = &report.overview;
+    let mut text = o.intro.clone();
+    for k in nianbao_core::model::PartKind::ALL {
+        if let Some(p) = o.part(k) {
+            text.push('\n');
+            text.push_str(&p.text);
+        }
+    }
+    let quoted = crate::evidence::quoted_counts(&text, kind);
+    if quoted.iter().flatten().count() < 2 {
+        return None;
+    }
+    let agrees = |r: &&Vec<u64>| {
+        r.len() == 3
+            && quoted
+                .iter()
+                .zip(r.iter())
+                .all(|(q, v)| q.is_none_or(|q| q == *v))
+    };
+    let mut fitting = readings.iter().filter(agrees);
+    let one = fitting.next()?;
+    if fitting.next().is_some() {
+        return None;
+    }
+    let said: Vec<String> = DocumentColumn::ALL
+        .iter()
+        .zip(quoted)
+        .filter_map(|(c, q)| q.map(|q| format!("{} {q}", c.label())))
+        .collect();
+    Some((one.clone(), said.join("、")))
 }
 
 /// Table 四's header words with its numbers glued on ("…尚未审结总计201140400410012", a page's
