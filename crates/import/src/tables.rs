@@ -105,8 +105,9 @@ impl Unread {
             Splits::Found(found) => found.into_iter().filter(keeps_cuts).collect::<Vec<_>>(),
             Splits::Undecidable => return None,
         };
-        // A row one number short with no piece to split is the lost-one case, not this.
-        (readings.len() == 1 || cells.len() + 1 < need).then(|| Unread {
+        // Read only when the spacing settles it; else the row is said as one short of numbers
+        // ("只找到 5 个数字"), which is what the user sees in it.
+        (readings.len() == 1).then(|| Unread {
             printed: pieces.join(" "),
             lost_one: false,
             readings: Splits::Found(readings),
