@@ -125,7 +125,7 @@ fn the_review_and_documents_paragraphs_are_checked_too() {
         .expect("edit");
     let labels: Vec<String> = validate(&r, None)
         .iter()
-        .filter(|d| d.code == "TEXT-TABLE-MISMATCH")
+        .filter(|d| matches!(d.code, "TEXT-TABLE-MISMATCH" | "TEXT-ACTIVE-MISMATCH"))
         .filter_map(|d| d.fix.as_ref().map(|f| f.label()))
         .collect();
     assert_eq!(labels, ["改为 5", "改为 78"]);

@@ -119,7 +119,11 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     accountability(ctx, out);
 
-    if !r.other.trim().is_empty() && !r.other.contains("处理费") {
+    // "政府信息公开未发生收费情况" (沭阳县发改局 2023) reports the fee without naming it.
+    let fee_said = r.other.contains("处理费")
+        || (r.other.replace("行政事业性收费", "").contains("收费")
+            && (r.other.contains("信息公开") || r.other.contains("依申请")));
+    if !r.other.trim().is_empty() && !fee_said {
         out.push(FEE_SILENT.diag(
             vec![FieldPath::Other],
             "“六、其他需要报告的事项”没有说明信息处理费的收取情况。",

@@ -154,7 +154,7 @@ fn bases(r: &Report) -> Vec<(&'static str, u64)> {
 fn share_figure(fig: Figure) -> bool {
     match fig {
         Figure::Requests(row) => row.group().is_some() || row == RequestRow::CarriedForward,
-        Figure::Group(_) => true,
+        Figure::Group(_) | Figure::Outcomes(_) => true,
         _ => false,
     }
 }
@@ -176,7 +176,7 @@ fn claim_for(fig: Figure, r: &Report) -> Option<Claim> {
 const MAX_SENTENCE: usize = 500;
 
 /// The sentence around a byte range (between sentence breaks).
-fn sentence_of(text: &str, start: usize, end: usize) -> &str {
+pub(super) fn sentence_of(text: &str, start: usize, end: usize) -> &str {
     let from = after_last(&text[..start], is_sentence_break);
     let after = &text[end..];
     let to = after
