@@ -179,6 +179,9 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let prev = last.iter().position(|p| p.family == item.family);
             let Some(pi) = prev else {
                 last.push(item);
+                if item.n > 1 && !earlier_item_written(text, item) {
+                    out.push(starts_late(path, text, item));
+                }
                 continue;
             };
             let p = last[pi];
@@ -231,6 +234,37 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Whether the item before `item` is written anywhere ahead of it, even where no item was
+/// looked for ("我局主要做法一是……，二是……": the 一是 follows a character, not a break).
+fn earlier_item_written(text: &str, item: &Item) -> bool {
+    let before: String = text.chars().take(item.start).map(fold_width).collect();
+    let n = item.n - 1;
+    let forms = match item.family {
+        Family::Shi => vec![format!("{}是", chinese(n))],
+        Family::ChineseParen => vec![format!("（{}）", chinese(n)), format!("({})", chinese(n))],
+        Family::ArabicParen => vec![format!("（{n}）"), format!("({n})")],
+        Family::Arabic => vec![format!("{n}."), format!("{n}、")],
+    };
+    forms.iter().any(|f| before.contains(f.as_str()))
+}
+
+/// "二是" with no "一是" before it: the list starts past its first item.
+fn starts_late(path: crate::path::FieldPath, text: &str, item: &Item) -> Diagnostic {
+    let (from, to) = (item.family.token(1), item.family.token(item.n));
+    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+    let quoted = excerpt(text, byte(item.start), byte(item.end), 8);
+    SEQUENCE
+        .diag(
+            vec![path],
+            format!(
+                "{}中的分项从“{to}”开始，前面没有“{from}”：“{quoted}”。",
+                path.label()
+            ),
+            format!("请补上“{from}”一项，或把“{to}”改为“{from}”并顺延其后的序号。"),
+        )
+        .at(item.start, item.end)
 }
 
 #[cfg(test)]
@@ -300,5 +334,35 @@ mod tests {
             seen, 52,
             "items in the five seeds: 50 “X是” and 001’s “1、2、”"
         );
+    }
+
+    fn check_text(text: &str) -> Vec<String> {
+        let mut r = crate::Report::default();
+        r.problems = text.to_string();
+        let mut out = Vec::new();
+        check(
+            &Ctx {
+                report: &r,
+                last_year: None,
+                previous: None,
+                mode: crate::rules::Mode::Full,
+            },
+            &mut out,
+        );
+        out.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_list_that_starts_past_its_first_item_is_found() {
+        assert_eq!(
+            check_text("主要问题：二是政策解读主动性还要再提升；三是队伍建设有待加强。"),
+            ["五、存在的主要问题及改进情况中的分项从“二是”开始，前面没有“一是”：“主要问题：二是政策解读主动性还…”。"]
+        );
+        assert_eq!(check_text("（二）改进措施。加强培训。").len(), 1);
+        // 一是 written after a character (where no item is looked for), or a list from 一是.
+        assert!(check_text("我局主要做法一是加强培训，二是完善制度。").is_empty());
+        assert!(check_text("一是加强培训，二是完善制度。").is_empty());
+        // 平潭公安局 2024, 五: "一是拓宽……二是落实……三是提升……" runs in order.
+        assert!(check_text("着力做好以下三个方面工作：一是拓宽主动公开覆盖面。二是落实信息公开责任制。三是提升政策解读积极性。").is_empty());
     }
 }
