@@ -964,6 +964,31 @@ pub fn requests(body: &[Line], report: &mut Report, findings: &mut Vec<ImportFin
         orphans.drain(run);
         bare.retain(|r| r.row != row);
         missing.retain(|r| *r != row);
+    } else if let Some(placed) = cut_rows(report, &blank, &orphans) {
+        for (row, run, values) in placed.iter().rev() {
+            for (col, v) in Applicant::ALL.into_iter().zip(values) {
+                report.requests.set(*row, col, CountCell::from_count(*v));
+            }
+            let printed: Vec<&str> = orphans[run.clone()]
+                .iter()
+                .map(|(_, v)| v.as_str())
+                .collect();
+            findings.push(ImportFinding {
+                line: orphans[run.start].0,
+                text: printed.join(" "),
+                reason: format!(
+                    "表三“{}”一行的行名和数字被隔开了：表中有 {} 行没有数字、{} 组数字没有所属的行，按表格中行的顺序放入后，每行的“总计”和表三的勾稽关系都成立，数字“{}”已填入这一行，请对照原文核对。",
+                    row.label(),
+                    placed.len(),
+                    placed.len(),
+                    printed.join("、")
+                ),
+                path: Some(FieldPath::Request(*row, Applicant::NaturalPerson)),
+            });
+            orphans.drain(run.clone());
+            bare.retain(|r| r.row != *row);
+            missing.retain(|r| r != row);
+        }
     }
     for r in &bare {
         findings.push(bare_finding(r, &g));
@@ -1015,6 +1040,56 @@ fn cut_row(
     }
     let grid = placed(grid_of(report), *row, &values);
     holds_checked(&grid, *row).then(|| (*row, run.clone(), values))
+}
+
+/// A row placed from numbers a cut left without a row: the row, where its numbers were among the
+/// orphans, and the numbers.
+type CutRow = (RequestRow, std::ops::Range<usize>, Vec<u64>);
+
+/// Two or three rows of 表三 left blank and as many runs of numbers left without a row (a
+/// converter that moved rows apart): each run a whole row, placed in the template's order of the
+/// rows, taken only when then every 勾稽关系 concerning each row has all its terms known and holds.
+/// Rows whose sums the identities cannot tell apart are told by their order, and the note says so.
+fn cut_rows(
+    report: &Report,
+    blank: &[RequestRow],
+    orphans: &[(usize, String)],
+) -> Option<Vec<CutRow>> {
+    let mut rows = blank.to_vec();
+    rows.sort_by_key(|r| r.index());
+    rows.dedup();
+    let mut runs = orphan_runs(orphans);
+    // Rows moved apart together come as one run of whole rows: seven numbers a row.
+    if let [run] = runs.as_slice() {
+        if run.len() == 7 * rows.len() {
+            let start = run.start;
+            runs = (0..rows.len())
+                .map(|k| start + 7 * k..start + 7 * (k + 1))
+                .collect();
+        }
+    }
+    if !(2..=3).contains(&rows.len()) || runs.len() != rows.len() {
+        return None;
+    }
+    let mut grid = grid_of(report);
+    let mut out = Vec::with_capacity(rows.len());
+    for (row, run) in rows.iter().zip(&runs) {
+        let values: Vec<u64> = orphans[run.clone()]
+            .iter()
+            .map(|(_, v)| as_count(v))
+            .collect::<Option<_>>()?;
+        let [cells @ .., total] = values.as_slice() else {
+            return None;
+        };
+        if values.len() != 7
+            || cells.iter().try_fold(0u64, |a, v| a.checked_add(*v)) != Some(*total)
+        {
+            return None;
+        }
+        grid = placed(grid, *row, &values);
+        out.push((*row, run.clone(), values));
+    }
+    rows.iter().all(|r| holds_checked(&grid, *r)).then_some(out)
 }
 
 /// Whether every 勾稽关系 of 表三 that concerns `row` has all its terms known, column by column,

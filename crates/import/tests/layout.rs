@@ -235,10 +235,27 @@ fn a_row_cut_from_its_numbers_is_read_only_when_the_identities_leave_no_doubt() 
     assert_eq!(tally.blank_named, 0, "{:#?}", got.findings);
     assert_eq!(said(&got), 1, "{:#?}", got.findings);
 
-    // Two cut rows: which numbers are whose is a guess; both stay blank and named.
+    // Two cut rows of one group: the identities fix only their sum, so the template's order of
+    // the rows decides which run is whose (issue 25: order decides where nothing else can), and
+    // each note says so.
     let two = one.replacen(&row(third, third_numbers), &cut(third, third_numbers), 1);
     let got = import_text(&two);
     let tally = nothing_silently_wrong(&truth, &got, "two cut rows");
+    assert_eq!(tally.blank_named, 0, "{:#?}", got.findings);
+    assert_eq!(said(&got), 2);
+    assert!(got
+        .findings
+        .iter()
+        .filter(|f| f.reason.contains("行名和数字被隔开了"))
+        .all(|f| f.reason.contains("按表格中行的顺序放入")));
+    // A run that is no whole row (its 总计 not its sum) among them: both stay blank and named.
+    let broken = one.replacen(
+        &row(third, third_numbers),
+        &cut(third, "2\t0\t0\t0\t0\t0\t3"),
+        1,
+    );
+    let got = import_text(&broken);
+    let tally = nothing_silently_wrong(&truth, &got, "two cut rows, one broken");
     assert_eq!(tally.blank_named, 14, "{:#?}", got.findings);
     assert_eq!(said(&got), 0);
 

@@ -60,7 +60,7 @@ fn shuyang_fgj_2023_saved_page_with_blank_columns() {
 
 #[test]
 fn shanghai_office_2025_markdown_from_a_pdf() {
-    check("shanghai-office-2025.md", 180, 15);
+    check("shanghai-office-2025.md", 194, 14);
 }
 
 #[test]
