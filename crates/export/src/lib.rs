@@ -8,6 +8,7 @@ pub mod error;
 pub mod font_bytes;
 pub mod font_cache;
 pub mod font_dirs;
+mod font_subset;
 pub mod fonts;
 pub mod html;
 pub mod layout;

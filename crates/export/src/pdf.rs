@@ -5,7 +5,10 @@ use printpdf::{
     Pt, TextItem,
 };
 
+use std::collections::BTreeSet;
+
 use crate::error::ExportError;
+use crate::font_subset;
 use crate::fonts::{FontSet, Role};
 use crate::layout::{Item, Layout, PAGE_H};
 
@@ -38,23 +41,45 @@ pub fn render(layout: &Layout, fonts: &FontSet, info: &PdfInfo) -> Result<Vec<u8
                 .any(|i| matches!(i, Item::Text { role: r, .. } if *r == role))
         })
     };
+    let key_of = |role: Role| {
+        let face = fonts.face(role);
+        (std::sync::Arc::as_ptr(&face.data) as usize, face.index)
+    };
     for role in Role::ALL.into_iter().filter(|r| drawn(*r)) {
         let face = fonts.face(role);
-        let key = (std::sync::Arc::as_ptr(&face.data) as usize, face.index);
+        let key = key_of(role);
         let id = match loaded.iter().find(|(k, _)| *k == key) {
             Some((_, id)) => id.clone(),
             None => {
-                let parsed = face
-                    .pdf_font()
-                    .ok_or_else(|| ExportError::BadFont(face.family.clone()))?;
+                // Every character drawn with this face, whichever role it serves.
+                let chars: BTreeSet<char> = layout
+                    .pages
+                    .iter()
+                    .flat_map(|p| &p.items)
+                    .filter_map(|i| match i {
+                        Item::Text { role: r, text, .. } if key_of(*r) == key => Some(text),
+                        _ => None,
+                    })
+                    .flat_map(|t| t.chars())
+                    .collect();
+                let parsed = match font_subset::pdf_font_for(&face.data, face.index, &chars) {
+                    Some(p) => p,
+                    None => face
+                        .pdf_font()
+                        .cloned()
+                        .ok_or_else(|| ExportError::BadFont(face.family.clone()))?,
+                };
                 // Named in drawing order, not by printpdf's random ids: the fonts are then
                 // written in one order with one set of subset tags, and the same report gives
-                // the same PDF apart from its date and document ID.
-                let id = FontId(format!("F{}", loaded.len() + 1));
+                // the same PDF apart from its date and document ID. printpdf takes an id's first
+                // six characters as the subset tag, which readers expect to be six capitals:
+                // NIANBA, NIANBB, … (at most four faces).
+                let letter = char::from(b'A' + loaded.len() as u8);
+                let id = FontId(format!("NIANB{letter}"));
                 doc.resources
                     .fonts
                     .map
-                    .insert(id.clone(), printpdf::PdfFont::new(parsed.clone()));
+                    .insert(id.clone(), printpdf::PdfFont::new(parsed));
                 loaded.push((key, id.clone()));
                 id
             }
