@@ -174,3 +174,27 @@ fn table_two_in_the_text() {
     .expect("edit");
     assert!(found(&r, "TEXT-ACTIVE-MISMATCH").is_empty());
 }
+
+#[test]
+fn unpaid_fee_notices_must_be_reported_in_six() {
+    let mut r = report(
+        &[
+            (RequestRow::NewReceived, 3),
+            (RequestRow::OtherOverdueFee, 1),
+            (RequestRow::Granted, 2),
+        ],
+        "全年收到申请 3 件。",
+    );
+    r.apply("other", "本年度未收取信息处理费。").expect("edit");
+    let d = found(&r, "FEE-NOTICE-UNREPORTED");
+    assert_eq!(
+        d.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+        ["表三有 1 件申请因申请人逾期未按收费通知缴费而不再处理，说明本年度发出过收费通知，但正文没有说明收费通知的情况。"]
+    );
+    r.apply(
+        "other",
+        "本年度发出收费通知 1 件，金额 100 元，申请人逾期未缴纳，未收取信息处理费。",
+    )
+    .expect("edit");
+    assert!(found(&r, "FEE-NOTICE-UNREPORTED").is_empty());
+}

@@ -59,6 +59,15 @@ pub(super) static NO_IMPROVEMENT: Rule = Rule {
     basis: "国办公开办函〔2021〕30号格式第五部分：存在的主要问题及改进情况。",
 };
 
+// Warning: 表三 counts requests dropped because a fee notice went unpaid, so notices were sent;
+// the format asks 六 to report the fee notices (件数和金额) beside what was collected.
+pub(super) static FEE_NOTICE: Rule = Rule {
+    code: "FEE-NOTICE-UNREPORTED",
+    severity: Severity::Warning,
+    meaning: "表三有“申请人逾期未按收费通知要求缴纳费用”的申请，正文却没有说明发出收费通知的情况。",
+    basis: "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；国办公开办函〔2021〕30号格式第六部分：发出收费通知的件数和总金额以及实际收取的总金额。",
+};
+
 pub(super) static RULES: &[&Rule] = &[
     &AGENCY,
     &YEAR,
@@ -66,6 +75,7 @@ pub(super) static RULES: &[&Rule] = &[
     &PART_MISSING,
     &ACCOUNTABILITY,
     &FEE_SILENT,
+    &FEE_NOTICE,
     &NO_IMPROVEMENT,
 ];
 
@@ -131,12 +141,35 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         ));
     }
 
+    fee_notice(r, out);
+
     const MEASURES: [&str; 7] = ["改进", "整改", "措施", "下一步", "今后", "计划", "打算"];
     if !r.problems.trim().is_empty() && !MEASURES.iter().any(|k| r.problems.contains(k)) {
         out.push(NO_IMPROVEMENT.diag(
             vec![FieldPath::Problems],
             "“五、存在的主要问题及改进情况”只写了存在的问题，没有写改进情况。",
             "请补写针对这些问题已采取或将采取的改进措施，以及上一年度问题的整改情况。",
+        ));
+    }
+}
+
+fn fee_notice(r: &crate::model::Report, out: &mut Vec<Diagnostic>) {
+    use crate::model::{Applicant, RequestRow};
+    let row = RequestRow::OtherOverdueFee;
+    let t = &r.requests;
+    let unpaid = t
+        .get(row, Applicant::Total)
+        .value()
+        .copied()
+        .unwrap_or_else(|| t.computed_row_total(row));
+    let told = super::narrative_fields(r)
+        .iter()
+        .any(|(_, text)| ["收费通知", "缴费通知"].iter().any(|w| text.contains(w)));
+    if unpaid > 0 && !told {
+        out.push(FEE_NOTICE.diag(
+            vec![FieldPath::Other, FieldPath::Request(row, Applicant::Total)],
+            format!("表三有 {unpaid} 件申请因申请人逾期未按收费通知缴费而不再处理，说明本年度发出过收费通知，但正文没有说明收费通知的情况。"),
+            "请在“六、其他需要报告的事项”中写明发出收费通知的件数和总金额，以及实际收取的信息处理费总金额。",
         ));
     }
 }

@@ -337,8 +337,10 @@ mod tests {
     }
 
     fn check_text(text: &str) -> Vec<String> {
-        let mut r = crate::Report::default();
-        r.problems = text.to_string();
+        let r = crate::Report {
+            problems: text.to_string(),
+            ..Default::default()
+        };
         let mut out = Vec::new();
         check(
             &Ctx {

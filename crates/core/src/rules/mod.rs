@@ -3,6 +3,7 @@
 
 mod cells;
 mod completeness;
+mod contradicts;
 mod cross_year;
 mod deadline;
 mod enumeration;
@@ -74,6 +75,7 @@ pub fn catalogue() -> Vec<&'static Rule> {
     v.extend_from_slice(text::RULES);
     v.extend_from_slice(narrative::RULES);
     v.extend_from_slice(shares::RULES);
+    v.extend_from_slice(contradicts::RULES);
     v.extend_from_slice(year_text::RULES);
     v.extend_from_slice(enumeration::RULES);
     v.extend_from_slice(cross_year::RULES);
@@ -108,6 +110,7 @@ pub fn validate_in(report: &Report, last_year: Option<&Report>, mode: Mode) -> V
     text::check(&ctx, &mut out);
     narrative::check(&ctx, &mut out);
     shares::check(&ctx, &mut out);
+    contradicts::check(&ctx, &mut out);
     year_text::check(&ctx, &mut out);
     enumeration::check(&ctx, &mut out);
     cross_year::check(&ctx, &mut out);
