@@ -70,6 +70,11 @@ pub fn section_names(s: Section) -> &'static [&'static str] {
 /// a long name, with one character wrong, missing or added ("政府信息公开行政法复议、行政诉讼情况").
 /// A short name must match exactly: one edit in four characters is another word.
 pub fn name_len_at(text: &str, name: &str) -> Option<usize> {
+    // Most places a heading is looked for are no heading: their first character says so.
+    let first = text.chars().next().map(fold_width)?;
+    if name.chars().next() != Some(first) {
+        return None;
+    }
     let want: Vec<char> = name.chars().collect();
     let edits = usize::from(want.len() >= 9);
     // The text's first characters, blanks skipped, each with where it ends.

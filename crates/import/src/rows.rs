@@ -101,6 +101,28 @@ fn active_labels() -> Vec<Printed> {
     .collect()
 }
 
+/// Whether a line can print several rows of a table at all: enough digits, and the words of at
+/// least two rows. Cheap, so that the text of a whole report is not searched label by label.
+fn may_hold_rows(line: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "申请数量",
+        "予以公开",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "其他处理",
+        "结转下年度",
+        "规章",
+        "行政许可",
+        "行政处罚",
+        "行政强制",
+        "收费",
+    ];
+    line.len() > 60
+        && line.chars().filter(|c| fold_width(*c).is_ascii_digit()).count() >= 3
+        && WORDS.iter().filter(|w| line.contains(*w)).take(2).count() == 2
+}
+
 /// The line's characters, blanks left out, each with the byte where it starts.
 fn folded(line: &str) -> Vec<(char, usize)> {
     line.char_indices()
@@ -154,6 +176,11 @@ pub fn one_row_a_line(text: &str) -> Option<String> {
     let mut changed = false;
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.lines() {
+        if !may_hold_rows(line) {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
         let chars = folded(line);
         let mut starts: Vec<usize> = tables
             .iter()
