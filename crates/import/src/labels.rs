@@ -72,7 +72,7 @@ pub fn section_names(s: Section) -> &'static [&'static str] {
 pub fn name_len_at(text: &str, name: &str) -> Option<usize> {
     // Most places a heading is looked for are no heading: their first character says so.
     let first = text.chars().next().map(fold_width)?;
-    if name.chars().next() != Some(first) {
+    if !name.starts_with(first) {
         return None;
     }
     let want: Vec<char> = name.chars().collect();
