@@ -83,7 +83,10 @@ fn every_mismatch_in_the_seed_corpus_has_a_fix_that_restores_the_text_exactly() 
     let mut noticed = 0;
     let mut ignored = 0;
     for n in SEEDS {
-        let original = fixture(n);
+        // Seed 001's half-width commas have safe fixes of their own (TEXT-ASCII-PUNCT): made
+        // full-width first, so that every safe fix counted below is a mismatch's.
+        let mut original = fixture(n);
+        original.apply_safe_fixes(None);
         assert_eq!(mismatches(&original), 0, "seed {n} starts clean");
         for path in text_fields() {
             let Some(text) = original.text_at(path) else {

@@ -53,6 +53,8 @@ fn pingtan_2022_counts_received_as_new_plus_carried() {
     expect(
         "pingtan-2022",
         &[
+            // "打造整体统一的的网站界面".
+            ("TEXT-DOUBLED-WORD", "overview.platform"),
             // "全区收到政府信息公开申请75件": 新收 74 + 结转 1 — not wrong, a 提示 to say so.
             ("TEXT-RECEIVED-WITH-CARRIED", "overview.requests"),
             // 9116.36.
@@ -69,7 +71,14 @@ fn pingtan_czj_2023_three_parts_in_the_2019_order() {
             // 一 has （一）主动公开, （二）依申请公开 and （三）平台建设 only.
             ("OVERVIEW-PART-MISSING", "overview.management"),
             ("OVERVIEW-PART-MISSING", "overview.supervision"),
+            // "(以下简称《条例》)", "(以下简称《办法》)": half-width brackets in Chinese.
+            ("TEXT-ASCII-PUNCT", "overview.intro"),
+            ("TEXT-ASCII-PUNCT", "overview.intro"),
             ("FEE-DECIMALS", "active.fee"),
+            // 五: "(一)存在问题", "(二)改进措施", "公开政府信息,加强".
+            ("TEXT-ASCII-PUNCT", "problems"),
+            ("TEXT-ASCII-PUNCT", "problems"),
+            ("TEXT-ASCII-PUNCT", "problems"),
         ],
     );
 }

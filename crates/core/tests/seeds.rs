@@ -50,7 +50,15 @@ fn seed_001_fee_written_with_two_decimals() {
     // 805.50 万元: right value, printed as 805.5000. Everything else adds up, the text's
     // “收到…2件”“予以公开1件”“不予以公开1件”“现行有效规范性文件31件” agree with the tables, and
     // the 监督保障 part covers 考评、社会评议、责任追究.
-    expect("001", &[("FEE-DECIMALS", "active.fee")]);
+    // “补充信息要素,无修改”“规范信息发布,做到”: half-width commas in Chinese text.
+    expect(
+        "001",
+        &[
+            ("TEXT-ASCII-PUNCT", "overview.management"),
+            ("TEXT-ASCII-PUNCT", "overview.management"),
+            ("FEE-DECIMALS", "active.fee"),
+        ],
+    );
 }
 
 #[test]
@@ -103,8 +111,12 @@ fn seed_messages_are_specific() {
         english.message.contains("“and”") && english.message.contains("规范办理流程 and 答复文书")
     );
     let d = validate(&fixture("001"), None);
+    let fee = d
+        .iter()
+        .find(|d| d.code == "FEE-DECIMALS")
+        .expect("finding");
     assert_eq!(
-        d[0].message,
+        fee.message,
         "收费金额写作 805.50，报告中将按规定印作 805.5000。"
     );
 }

@@ -3,7 +3,7 @@
 
 use super::{excerpt, narrative_fields, CharOffsets, Ctx};
 use crate::cell::fold_width;
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Rule, Severity};
 use crate::model::Section;
 use crate::path::FieldPath;
 
@@ -30,7 +30,30 @@ pub(super) static TITLE_YEAR: Rule = Rule {
     basis: "报告标题为“{机关名称}{年度}年政府信息公开工作年度报告”。",
 };
 
-pub(super) static RULES: &[&Rule] = &[&HEADING_REPEATED, &ENGLISH, &TITLE_YEAR];
+// Warning: "资金资金" is a slip of copy and paste or typing; the reduplications the language uses
+// (常常, 紧紧, 研究研究, 一步一步) are left alone, and of single characters only "的的" is taken.
+pub(super) static DOUBLED: Rule = Rule {
+    code: "TEXT-DOUBLED-WORD",
+    severity: Severity::Warning,
+    meaning: "正文中同一个词连写了两遍（如“资金资金”“的的”）。",
+    basis: "《党政机关公文处理工作条例》：公文用语准确、规范；评估中按文字差错计。",
+};
+// Info: half-width "," ";" ":" "?" "!" or "()" between Chinese characters; the full-width mark is
+// beyond doubt, so the fix is safe.
+pub(super) static ASCII_PUNCT: Rule = Rule {
+    code: "TEXT-ASCII-PUNCT",
+    severity: Severity::Info,
+    meaning: "中文之间用了半角标点（, ; : ? ! 或 ()），应为全角标点。",
+    basis: "GB/T 15834-2011《标点符号用法》：中文文本使用全角标点。",
+};
+
+pub(super) static RULES: &[&Rule] = &[
+    &HEADING_REPEATED,
+    &ENGLISH,
+    &TITLE_YEAR,
+    &DOUBLED,
+    &ASCII_PUNCT,
+];
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (path, text) in narrative_fields(ctx.report) {
@@ -39,6 +62,11 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         headings(path, text, out);
         english(path, text, out);
+        if !text.is_ascii() {
+            let chars: Vec<char> = text.chars().collect();
+            doubled(path, &chars, out);
+            ascii_punct(path, &chars, out);
+        }
     }
     title_year(ctx, out);
 }
@@ -127,6 +155,138 @@ fn english(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Doubled words the language uses: ABAB verbs and adjectives of plain speech.
+const REDUPLICATED: [&str; 14] = [
+    "研究", "讨论", "商量", "学习", "了解", "交流", "考虑", "检查", "休息", "活动", "锻炼", "雪白",
+    "通红", "打扫",
+];
+
+/// "资金资金", "的的": a word of one to four characters written twice running.
+fn doubled(path: FieldPath, chars: &[char], out: &mut Vec<Diagnostic>) {
+    let mut i = 0;
+    'next: while i < chars.len() {
+        for len in (1..=4).rev() {
+            let Some(second) = chars.get(i + len..i + 2 * len) else {
+                continue;
+            };
+            let first = &chars[i..i + len];
+            if first != second || !first.iter().all(|c| is_han(*c)) {
+                continue;
+            }
+            let word: String = first.iter().collect();
+            let usual = match len {
+                // Of single characters only 的 is never doubled — but "以营利为目的的" and
+                // "的的确确" are words.
+                1 => {
+                    word != "的"
+                        || i.checked_sub(1).and_then(|j| chars.get(j)) == Some(&'目')
+                        || chars.get(i + 2) == Some(&'确')
+                }
+                // "一步一步", "一件一件".
+                _ => REDUPLICATED.contains(&word.as_str()) || first[0] == '一',
+            };
+            if usual {
+                continue;
+            }
+            let from = chars.len().min(i.saturating_sub(6));
+            let to = chars.len().min(i + 2 * len + 6);
+            let around: String = chars[from..to].iter().filter(|c| **c != '\n').collect();
+            let found: String = chars[i..i + 2 * len].iter().collect();
+            out.push(
+                DOUBLED
+                    .diag(
+                        vec![path],
+                        format!("{}中“{word}”连写了两遍：“{around}”。", path.label()),
+                        format!("请删去重复的“{word}”；如原意是别的词，请改为正确的词。"),
+                    )
+                    .with_fix(Fix {
+                        path,
+                        start: i,
+                        end: i + 2 * len,
+                        found,
+                        replacement: word,
+                        safe: false,
+                    }),
+            );
+            i += 2 * len;
+            continue 'next;
+        }
+        i += 1;
+    }
+}
+
+/// Half-width marks between Chinese characters, each with its full-width fix.
+fn ascii_punct(path: FieldPath, chars: &[char], out: &mut Vec<Diagnostic>) {
+    let han_at = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| is_han(*c));
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let (end, replacement) = match c {
+            ',' | ';' | ':' | '?' | '!' if han_at(i.checked_sub(1)) && han_at(Some(i + 1)) => {
+                let full = match c {
+                    ',' => '，',
+                    ';' => '；',
+                    ':' => '：',
+                    '?' => '？',
+                    _ => '！',
+                };
+                (i + 1, full.to_string())
+            }
+            // "(一)" and "(联系地址…)": a pair holding Chinese beside Chinese.
+            '(' if han_at(i.checked_sub(1)) || han_at(Some(i + 1)) => {
+                let close = chars[i + 1..]
+                    .iter()
+                    .take(40)
+                    .position(|c| *c == ')' || *c == '(')
+                    .map(|p| i + 1 + p)
+                    .filter(|&j| chars[j] == ')');
+                match close {
+                    Some(j) if chars[i + 1..j].iter().any(|c| is_han(*c)) => {
+                        let inner: String = chars[i + 1..j].iter().collect();
+                        (j + 1, format!("（{inner}）"))
+                    }
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let found: String = chars[i..end].iter().collect();
+        let from = i.saturating_sub(6);
+        let to = chars.len().min(end + 6);
+        let around: String = chars[from..to].iter().filter(|c| **c != '\n').collect();
+        out.push(
+            ASCII_PUNCT
+                .diag(
+                    vec![path],
+                    format!(
+                        "{}中文之间用了半角标点“{found}”：“{around}”。",
+                        path.label()
+                    ),
+                    format!("请改为全角的“{replacement}”。"),
+                )
+                .with_fix(Fix {
+                    path,
+                    start: i,
+                    end,
+                    found,
+                    replacement,
+                    safe: true,
+                }),
+        );
+        i = end;
+    }
+}
+
 fn title_year(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let meta = &ctx.report.meta;
     let (Some(year), false) = (meta.valid_year(), meta.title.trim().is_empty()) else {
@@ -157,6 +317,76 @@ fn title_year(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 ));
             }
             return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(String, Option<String>)> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        doubled(FieldPath::Other, &chars, &mut out);
+        ascii_punct(FieldPath::Other, &chars, &mut out);
+        out.into_iter()
+            .map(|d| {
+                (
+                    d.code.to_string(),
+                    d.fix.map(|f| format!("{}→{}", f.found, f.replacement)),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn doubled_words_are_found_and_reduplications_left_alone() {
+        // 平潭 2022: "打造整体统一的的网站界面".
+        assert_eq!(
+            run("打造整体统一的的网站界面；加大资金资金投入。"),
+            [
+                ("TEXT-DOUBLED-WORD".to_string(), Some("的的→的".to_string())),
+                (
+                    "TEXT-DOUBLED-WORD".to_string(),
+                    Some("资金资金→资金".to_string())
+                ),
+            ]
+        );
+        for text in [
+            "紧紧围绕区委、区政府的系列部署",
+            "依据相关法律法规规定",
+            "推动政策文件发布界面精准对接办事事项入口",
+            "常常、看看、年年、层层落实",
+            "以营利为目的的活动，的的确确",
+            "一步一步推进，研究研究再定",
+        ] {
+            assert!(run(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn half_width_marks_between_chinese_get_their_full_width_fix() {
+        // 潘集区 2021 (seed 001) and 平潭财政金融局 2023.
+        assert_eq!(
+            run("补充信息要素,无修改;其中:减税降费(一)主动公开"),
+            [
+                ("TEXT-ASCII-PUNCT".to_string(), Some(",→，".to_string())),
+                ("TEXT-ASCII-PUNCT".to_string(), Some(";→；".to_string())),
+                ("TEXT-ASCII-PUNCT".to_string(), Some(":→：".to_string())),
+                (
+                    "TEXT-ASCII-PUNCT".to_string(),
+                    Some("(一)→（一）".to_string())
+                ),
+            ]
+        );
+        for text in [
+            "电话:0591-23163551",
+            "网站(www.pingtan.gov.cn)",
+            "https://www.gov.cn",
+            "10:30",
+        ] {
+            assert!(run(text).is_empty(), "{text}");
         }
     }
 }
