@@ -43,7 +43,7 @@ warm_ms=$last_ms
 measure "cold cache (first run)" "rm -rf '$dir/cold'" env XDG_CACHE_HOME="$dir/cold" "$nb" export "$in" --pdf "$dir/b.pdf"
 measure "--no-font-cache" "" "$nb" export "$in" --pdf "$dir/c.pdf" --no-font-cache
 if [ -n "${BEFORE:-}" ]; then
-  measure "before the cache (\$BEFORE)" "" "$BEFORE" export "$in" --pdf "$dir/d.pdf"
+  measure "before the cache ($(basename "$BEFORE"))" "" "$BEFORE" export "$in" --pdf "$dir/d.pdf"
   before_ms=$last_ms
 fi
 measure "DOCX → soffice --convert-to pdf" "" soffice -env:UserInstallation="file://$dir/lo-profile" --headless --convert-to pdf --outdir "$dir" "$dir/lo.docx"
