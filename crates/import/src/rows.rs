@@ -119,7 +119,11 @@ fn may_hold_rows(line: &str) -> bool {
         "收费",
     ];
     line.len() > 60
-        && line.chars().filter(|c| fold_width(*c).is_ascii_digit()).count() >= 3
+        && line
+            .chars()
+            .filter(|c| fold_width(*c).is_ascii_digit())
+            .count()
+            >= 3
         && WORDS.iter().filter(|w| line.contains(*w)).take(2).count() == 2
 }
 
