@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 pub(crate) use nianbao_core::error::io_reason;
 use nianbao_core::model::AgencyKind;
-use nianbao_core::{save_report, validate, Report, Severity};
+use nianbao_core::{save_report, Report, Severity};
 
 use crate::output::{print_rules, print_validation, FileResult};
 
@@ -97,6 +97,9 @@ enum Command {
         /// 副本已存在时覆盖
         #[arg(long, requires = "fix")]
         force: bool,
+        /// 本地错误词表（UTF-8 文本，每行“错词 → 正词”）：正文中的错词列为 TEXT-WORDLIST
+        #[arg(long, value_name = "文件")]
+        wordlist: Option<PathBuf>,
     },
     /// 审核许多份年报（文件或文件夹），列出每个机关的错误和警告
     Check {
@@ -251,7 +254,16 @@ fn main() -> ExitCode {
             output,
             in_place,
             force,
+            wordlist,
         } => {
+            let words = match wordlist.as_deref().map(read_wordlist) {
+                None => None,
+                Some(Ok(w)) => Some(w),
+                Some(Err(reason)) => {
+                    eprintln!("{reason}");
+                    return ExitCode::from(EXIT_UNREADABLE);
+                }
+            };
             let fixing = match (fix, &output, in_place) {
                 (false, ..) => None,
                 (true, Some(_), _) if files.len() > 1 => {
@@ -268,7 +280,13 @@ fn main() -> ExitCode {
                     return ExitCode::from(EXIT_UNREADABLE);
                 }
             }
-            validate_files(&files, json, last_year.as_deref(), fixing.as_ref())
+            validate_files(
+                &files,
+                json,
+                last_year.as_deref(),
+                fixing.as_ref(),
+                words.as_ref(),
+            )
         }
         Command::Check {
             paths,
@@ -401,11 +419,25 @@ pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
     result.map_err(|e| io_reason(&e))
 }
 
+/// Reads the 政府办's word list, with a Chinese reason on failure.
+fn read_wordlist(path: &Path) -> Result<nianbao_core::WordList, String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("词表 {} 无法打开：{}", path.display(), io_reason(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "词表 {} 不是 UTF-8 文本，请另存为 UTF-8 编码。",
+            path.display()
+        )
+    })?;
+    nianbao_core::WordList::parse(&text).map_err(|e| format!("词表 {}：{e}", path.display()))
+}
+
 fn validate_files(
     files: &[PathBuf],
     json: bool,
     last_year: Option<&Path>,
     fixing: Option<&fix_cmd::Target>,
+    words: Option<&nianbao_core::WordList>,
 ) -> ExitCode {
     let last = match last_year.map(read_any) {
         None => None,
@@ -445,7 +477,12 @@ fn validate_files(
                         }
                     }
                 }
-                let diagnostics = validate(&report, last.as_ref());
+                let diagnostics = nianbao_core::validate_with(
+                    &report,
+                    last.as_ref(),
+                    nianbao_core::Mode::Full,
+                    words,
+                );
                 FileResult::Checked {
                     path: shown,
                     title: report.title(),

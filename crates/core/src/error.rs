@@ -58,6 +58,9 @@ pub enum CoreError {
     #[error("所选的是 {found} 年的报告，而本报告是 {this_year} 年的，上年年报应是 {} 年的。请选择上一年度的报告。", this_year.saturating_sub(1))]
     LastYearWrongYear { found: u64, this_year: u64 },
 
+    #[error("词表第 {line} 行“{text}”不是“错词 → 正词”的格式。请每行写一对，中间用 → 或 -> 隔开；以 # 开头的行是注释。")]
+    WordListLine { line: usize, text: String },
+
     #[error("文件内容有误（第 {line} 行第 {column} 列{field}）：{detail}。原文件未作任何改动。")]
     Invalid {
         line: usize,

@@ -24,4 +24,4 @@ pub use file::{load_report, save_report};
 pub use generate::Paragraph;
 pub use model::{Report, Section, SCHEMA_VERSION};
 pub use path::FieldPath;
-pub use rules::{catalogue, validate, validate_in, Mode};
+pub use rules::{catalogue, validate, validate_in, validate_with, Mode, WordList};

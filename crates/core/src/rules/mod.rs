@@ -13,8 +13,11 @@ mod requests;
 mod review;
 mod shares;
 mod text;
+pub mod wordlist;
 pub mod year_change;
 mod year_text;
+
+pub use wordlist::WordList;
 
 pub(crate) use excerpt::{excerpt, CharOffsets};
 
@@ -81,6 +84,7 @@ pub fn catalogue() -> Vec<&'static Rule> {
     v.extend_from_slice(cross_year::RULES);
     v.extend_from_slice(year_change::RULES);
     v.extend_from_slice(deadline::RULES);
+    v.extend_from_slice(wordlist::RULES);
     v
 }
 
@@ -96,6 +100,16 @@ pub fn validate(report: &Report, last_year: Option<&Report>) -> Vec<Diagnostic> 
 
 /// [`validate`], saying only what [`Mode`] lets through.
 pub fn validate_in(report: &Report, last_year: Option<&Report>, mode: Mode) -> Vec<Diagnostic> {
+    validate_with(report, last_year, mode, None)
+}
+
+/// [`validate_in`], with the 政府办's word list when one is chosen (TEXT-WORDLIST).
+pub fn validate_with(
+    report: &Report,
+    last_year: Option<&Report>,
+    mode: Mode,
+    words: Option<&WordList>,
+) -> Vec<Diagnostic> {
     let ctx = Ctx {
         report,
         last_year,
@@ -116,6 +130,9 @@ pub fn validate_in(report: &Report, last_year: Option<&Report>, mode: Mode) -> V
     cross_year::check(&ctx, &mut out);
     year_change::check(&ctx, &mut out);
     deadline::check(&ctx, &mut out);
+    if let Some(words) = words {
+        wordlist::check(report, words, &mut out);
+    }
     out.sort_by_key(|d| (d.severity, d.section()));
     out
 }
