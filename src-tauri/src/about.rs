@@ -1,7 +1,7 @@
 //! 关于: the version, and which installed face each part of an exported document will use, so a
 //! user whose PDF looks wrong can see at once that 仿宋_GB2312 (say) is missing on this machine.
 
-use nianbao_export::{FontSet, Role};
+use nianbao_export::FontSet;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -18,6 +18,8 @@ pub struct About {
     pub fonts: Vec<AboutFont>,
     /// Why no faces could be listed, in Chinese (no CJK font installed at all).
     pub fonts_problem: Option<String>,
+    /// Where the font cache is and what it did this run, in Chinese.
+    pub font_cache: String,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -25,41 +27,52 @@ pub struct About {
 pub struct AboutFont {
     pub role: String,
     pub family: String,
+    /// The face's file, when it came from one (shown on hover).
+    pub file: Option<String>,
 }
 
-pub fn about_of(fonts: AppResult<&FontSet>) -> About {
+pub fn about_of(fonts: AppResult<&FontSet>, font_cache: String) -> About {
     match fonts {
         Ok(set) => About {
             version: VERSION.to_string(),
-            fonts: Role::ALL
+            fonts: set
+                .files()
                 .into_iter()
-                .map(|r| AboutFont {
+                .map(|(r, face)| AboutFont {
                     role: r.label().to_string(),
-                    family: set.face(r).family.clone(),
+                    family: face.family.clone(),
+                    file: face.path.as_ref().map(|p| p.display().to_string()),
                 })
                 .collect(),
             fonts_problem: None,
+            font_cache,
         },
         Err(e) => About {
             version: VERSION.to_string(),
             fonts: Vec::new(),
             fonts_problem: Some(e.message),
+            font_cache,
         },
     }
 }
 
-/// Font discovery reads every installed font's names the first time (a few hundred ms), so it
-/// runs off the UI's thread; later calls reuse what the export found.
+/// Without a font cache (first start, or fonts changed) discovery scans every installed font
+/// (a few hundred ms), so it runs off the UI's thread; later calls reuse what the export found.
 #[tauri::command]
 pub async fn about() -> About {
-    tauri::async_runtime::spawn_blocking(|| about_of(crate::exports::fonts()))
-        .await
-        .unwrap_or_else(|_| {
-            about_of(Err(crate::error::AppError::new(
+    tauri::async_runtime::spawn_blocking(|| {
+        about_of(crate::exports::fonts(), crate::exports::font_cache_note())
+    })
+    .await
+    .unwrap_or_else(|_| {
+        about_of(
+            Err(crate::error::AppError::new(
                 "errors.export.fonts",
                 "没能查明本机的字体，请关闭“关于”后重试。",
-            )))
-        })
+            )),
+            String::new(),
+        )
+    })
 }
 
 /// `nianbao-editor --version` and `--help`: answered on the terminal, without opening a window.
@@ -89,10 +102,11 @@ mod tests {
     use super::*;
     use crate::error::AppError;
     use nianbao_export::fonts::Face;
+    use nianbao_export::{FontBytes, Role};
     use std::sync::Arc;
 
     fn face(family: &str) -> Face {
-        Face::new(family.to_string(), Arc::new(Vec::new()), 0)
+        Face::new(family.to_string(), Arc::new(FontBytes::from(Vec::new())), 0)
     }
 
     #[test]
@@ -104,7 +118,7 @@ mod tests {
             (Role::Heading2, face("LXGW WenKai")),
         ])
         .expect("set");
-        let a = about_of(Ok(&set));
+        let a = about_of(Ok(&set), String::new());
         assert_eq!(a.version, env!("CARGO_PKG_VERSION"));
         let pairs: Vec<(&str, &str)> = a
             .fonts
@@ -126,17 +140,17 @@ mod tests {
     #[test]
     fn a_role_without_its_own_face_shows_the_body_face() {
         let set = FontSet::from_faces(vec![(Role::Body, face("Noto Serif CJK SC"))]).expect("set");
-        let a = about_of(Ok(&set));
+        let a = about_of(Ok(&set), String::new());
         assert!(a.fonts.iter().all(|f| f.family == "Noto Serif CJK SC"));
         assert_eq!(a.fonts.len(), 4);
     }
 
     #[test]
     fn no_fonts_says_why_and_still_gives_the_version() {
-        let a = about_of(Err(AppError::new(
-            "errors.export.fonts",
-            "找不到中文字体。",
-        )));
+        let a = about_of(
+            Err(AppError::new("errors.export.fonts", "找不到中文字体。")),
+            String::new(),
+        );
         assert!(a.fonts.is_empty());
         assert_eq!(a.fonts_problem.as_deref(), Some("找不到中文字体。"));
         assert!(!a.version.is_empty());

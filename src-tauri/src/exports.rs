@@ -6,7 +6,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use nianbao_core::{Report, Tally};
 use nianbao_export::layout::{Item, PAGE_H, PAGE_W};
-use nianbao_export::{export_docx, export_html, export_pdf, lay_out, FontSet, Role};
+use nianbao_export::{
+    export_docx, export_html, export_pdf, lay_out, CacheUse, FontSearch, FontSet, Role,
+};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -71,13 +73,31 @@ pub enum ExportOutcome {
     Cancelled,
 }
 
-/// The faces, found once per run: discovery reads every system font's name table.
+/// The faces and what the font cache did, found once per run and through the cache the
+/// command line uses: with a valid cache no font folder is scanned, and the faces' files are
+/// mapped, so the first 预览 or 导出 pays only for the faces it draws.
+fn loaded_fonts() -> &'static (Result<FontSet, String>, CacheUse) {
+    static FONTS: OnceLock<(Result<FontSet, String>, CacheUse)> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let loaded = FontSet::load(&FontSearch::system());
+        (loaded.fonts.map_err(|e| e.to_string()), loaded.cache)
+    })
+}
+
 pub(crate) fn fonts() -> AppResult<&'static FontSet> {
-    static FONTS: OnceLock<Result<FontSet, String>> = OnceLock::new();
-    FONTS
-        .get_or_init(|| FontSet::discover().map_err(|e| e.to_string()))
+    loaded_fonts()
+        .0
         .as_ref()
         .map_err(|e| AppError::new("errors.export.fonts", e.clone()))
+}
+
+/// Where the font cache is and what it did this run, in Chinese, for 关于.
+pub(crate) fn font_cache_note() -> String {
+    let what = loaded_fonts().1.describe();
+    match FontSearch::system().cache {
+        Some(path) => format!("字体缓存：{}。{what}", path.display()),
+        None => what.to_string(),
+    }
 }
 
 fn now() -> i64 {

@@ -29,7 +29,12 @@ export function showAbout(load: () => Promise<About>): void {
   load().then(
     (a) => {
       const rows = a.fonts.map((f) =>
-        h("tr", {}, h("th", { scope: "row", text: f.role }), h("td", { class: "about-face", text: f.family })),
+        h(
+          "tr",
+          {},
+          h("th", { scope: "row", text: f.role }),
+          h("td", { class: "about-face", text: f.family, title: f.file ?? undefined }),
+        ),
       );
       body.replaceChildren(
         h("p", { id: "about-version", text: `版本 ${a.version}` }),
@@ -46,6 +51,7 @@ export function showAbout(load: () => Promise<About>): void {
           class: "about-note",
           text: "本机有仿宋_GB2312、黑体、楷体_GB2312、方正小标宋时优先使用；没有时改用思源（Noto CJK）和霞鹜文楷。",
         }),
+        ...(a.fontCache ? [h("p", { id: "about-font-cache", class: "about-note", text: a.fontCache })] : []),
       );
     },
     () => {

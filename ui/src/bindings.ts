@@ -459,9 +459,17 @@ fonts: Array<AboutFont>,
 /**
  * Why no faces could be listed, in Chinese (no CJK font installed at all).
  */
-fontsProblem: string | null, };
+fontsProblem: string | null, 
+/**
+ * Where the font cache is and what it did this run, in Chinese.
+ */
+fontCache: string, };
 
-export type AboutFont = { role: string, family: string, };
+export type AboutFont = { role: string, family: string, 
+/**
+ * The face's file, when it came from one (shown on hover).
+ */
+file: string | null, };
 
 export type DeskRow = { id: number, 
 /**
