@@ -56,7 +56,7 @@ fn ten_times_a_count_is_one_warning() {
     assert_eq!(d.paths[0].to_string(), "active.licensing");
     assert_eq!(
         d.message,
-        "表二·行政许可·本年处理决定数量：上年是 28414，本年是 284140，增加到约 10 倍（多 255726）（2023 年）。"
+        "表二·行政许可·本年处理决定数量：上年（2023 年）是 28414，本年（2024 年）是 284140，增加到约 10 倍（多 255726）。"
     );
 }
 
@@ -80,7 +80,7 @@ fn zero_to_three_hundred_and_back() {
         .expect("edit");
     let d = one(&r);
     assert_eq!(d.code, "YEAR-CHANGE-ZERO");
-    assert!(d.message.contains("上年是 0，本年是 300"), "{}", d.message);
+    assert!(d.message.contains("上年（2023 年）是 0，本年（2024 年）是 300"), "{}", d.message);
 
     // 300 → 0: last year had 300 in 复议·结果维持, this year none.
     let mut last = fixture("003");
@@ -104,7 +104,8 @@ fn a_fee_from_nothing_and_a_fee_gone() {
     let d = one(&r);
     assert_eq!(d.code, "YEAR-CHANGE-FEE");
     assert!(
-        d.message.contains("0.0000 万元，本年 12.5000 万元"),
+        d.message.contains("年）是 0.0000 万元，本年（")
+            && d.message.contains("年）是 12.5000 万元"),
         "{}",
         d.message
     );

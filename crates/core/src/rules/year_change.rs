@@ -102,12 +102,33 @@ fn judge(before: u64, now: u64) -> Option<&'static Rule> {
     }
 }
 
-fn describe(before: u64, now: u64) -> String {
+/// How the two years are named in a message: "上年（2023 年）" and "本年（2024 年）" when they are
+/// adjacent, the bare years when they are not (`nianbao compare` may hold 2021 against 2024), and
+/// 上年/本年 when a year is unknown. A bare "（2023 年）" after the numbers read as the year of the
+/// new figure.
+struct YearNames {
+    then: String,
+    this: String,
+}
+
+fn year_names(now: Option<u64>, before: Option<u64>) -> YearNames {
+    let (then, this) = match (before, now) {
+        (Some(b), Some(n)) if b + 1 == n => (format!("上年（{b} 年）"), format!("本年（{n} 年）")),
+        (Some(b), Some(n)) => (format!("{b} 年"), format!("{n} 年")),
+        (Some(b), None) => (format!("上年（{b} 年）"), "本年".to_string()),
+        (None, Some(n)) => ("上年".to_string(), format!("本年（{n} 年）")),
+        (None, None) => ("上年".to_string(), "本年".to_string()),
+    };
+    YearNames { then, this }
+}
+
+fn describe(before: u64, now: u64, y: &YearNames) -> String {
+    let (then, this) = (&y.then, &y.this);
     if before == 0 {
-        return format!("上年是 0，本年是 {now}");
+        return format!("{then}是 0，{this}是 {now}");
     }
     if now == 0 {
-        return format!("上年是 {before}，本年是 0");
+        return format!("{then}是 {before}，{this}是 0");
     }
     let times = |a: u64, b: u64| {
         let tenths = (a * 10 + b / 2) / b;
@@ -119,13 +140,13 @@ fn describe(before: u64, now: u64) -> String {
     };
     if now > before {
         format!(
-            "上年是 {before}，本年是 {now}，增加到约 {} 倍（多 {}）",
+            "{then}是 {before}，{this}是 {now}，增加到约 {} 倍（多 {}）",
             times(now, before),
             now - before
         )
     } else {
         format!(
-            "上年是 {before}，本年是 {now}，减少到约 {} 分之一（少 {}）",
+            "{then}是 {before}，{this}是 {now}，减少到约 {} 分之一（少 {}）",
             times(before, now),
             before - now
         )
@@ -216,9 +237,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// flags with them two years that need not be adjacent).
 pub fn findings(now: Tables, before: Tables) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let year = before
-        .year
-        .map_or("上年".to_string(), |y| format!("{y} 年"));
+    let years = year_names(now.year, before.year);
     let mut fired: Vec<(FieldPath, &'static Rule, u64, u64)> = Vec::new();
     for c in counts(now, before) {
         let (Some(&b), Some(&n)) = (c.before.value(), c.now.value()) else {
@@ -239,15 +258,15 @@ pub fn findings(now: Tables, before: Tables) -> Vec<Diagnostic> {
     for (path, rule, b, n) in kept {
         out.push(rule.diag(
             vec![path],
-            format!("{}：{}（{year}）。", path.label(), describe(b, n)),
+            format!("{}：{}。", path.label(), describe(b, n, &years)),
             "请核对是否多打或漏打了数字、填错了行或列；如确属实际变化，建议在正文中说明原因。",
         ));
     }
-    fee(now, before, &year, &mut out);
+    fee(now, before, &years, &mut out);
     out
 }
 
-fn fee(now: Tables, before: Tables, year: &str, out: &mut Vec<Diagnostic>) {
+fn fee(now: Tables, before: Tables, years: &YearNames, out: &mut Vec<Diagnostic>) {
     let (Some(&b), Some(&n)) = (before.active.fee.value(), now.active.fee.value()) else {
         return;
     };
@@ -269,9 +288,11 @@ fn fee(now: Tables, before: Tables, year: &str, out: &mut Vec<Diagnostic>) {
     out.push(FEE.diag(
         vec![FieldPath::Fee],
         format!(
-            "{}：{what}（{year} {} 万元，本年 {} 万元）。",
+            "{}：{what}（{}是 {} 万元，{}是 {} 万元）。",
             FieldPath::Fee.label(),
+            years.then,
             format_money(b),
+            years.this,
             format_money(n)
         ),
         "请核对金额的单位是万元、小数点位置是否正确；如收费项目有新增或取消，建议在正文中说明。",
@@ -307,13 +328,25 @@ mod tests {
     #[test]
     fn changes_are_described_with_their_factor() {
         assert_eq!(
-            describe(12, 1200),
+            describe(12, 1200, &year_names(None, None)),
             "上年是 12，本年是 1200，增加到约 100 倍（多 1188）"
         );
         assert_eq!(
-            describe(300, 40),
+            describe(300, 40, &year_names(None, None)),
             "上年是 300，本年是 40，减少到约 7.5 分之一（少 260）"
         );
-        assert_eq!(describe(0, 300), "上年是 0，本年是 300");
+        assert_eq!(
+            describe(0, 300, &year_names(None, None)),
+            "上年是 0，本年是 300"
+        );
+        // Issue 27: "本年是 910（2023 年）" read as if 910 were 2023's figure.
+        assert_eq!(
+            describe(0, 910, &year_names(Some(2024), Some(2023))),
+            "上年（2023 年）是 0，本年（2024 年）是 910"
+        );
+        assert_eq!(
+            describe(5, 0, &year_names(Some(2024), Some(2021))),
+            "2021 年是 5，2024 年是 0"
+        );
     }
 }
