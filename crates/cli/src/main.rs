@@ -411,6 +411,18 @@ pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // Said before writing: the write itself would fail with NotFound, which reads as if the
+    // file were missing, while it is the folder the user named that is not there.
+    if !dir.is_dir() {
+        return Err(if dir.exists() {
+            format!("{} 不是文件夹，请换一个保存位置。", dir.display())
+        } else {
+            format!(
+                "文件夹 {} 不存在，请先建立这个文件夹，或换一个保存位置。",
+                dir.display()
+            )
+        });
+    }
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
     if result.is_err() {

@@ -171,6 +171,16 @@ fn import_then_start_next_year() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/seeds/003_57935d37ad0b2f69.txt"
     );
+    // Into a folder that is not there: the folder is named as what is missing (issue 27).
+    let lost = dir.path().join("没有这个文件夹").join("2023.nianbao.json");
+    let o = nianbao(&["import", seed, "-o", lost.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("没有这个文件夹 不存在，请先建立这个文件夹")
+            && !text(&o).contains("文件不存在"),
+        "{}",
+        text(&o)
+    );
     let out = dir.path().join("2023.nianbao.json");
     let o = nianbao(&["import", seed, "-o", out.to_str().expect("path")]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
