@@ -209,15 +209,14 @@ impl Document {
     pub fn finish_field(&mut self, path: &str) -> AppResult<Change> {
         let p: FieldPath = path.parse()?;
         let mut change = Change::default();
-        if p == FieldPath::Fee {
+        // Only a fee typed in this visit: passing through the field (Tab, F8) must not rewrite
+        // what the file holds ("805.50" stays as written until the user types in it).
+        if p == FieldPath::Fee && self.coalesce == Some(p) {
             let fee = &self.report.active.fee;
             if let (Some(v), Some(shown)) = (fee.value(), fee.display_4dp()) {
                 if v.scale() <= 4 && shown != fee.raw() {
-                    let before = self.report.clone();
+                    // Typing and formatting are one undo step: the typing pushed it.
                     self.report.active.fee = MoneyCell::new(&shown);
-                    if self.coalesce != Some(p) {
-                        self.push_undo(before);
-                    }
                     self.redo.clear();
                     self.revision += 1;
                 }
@@ -370,6 +369,22 @@ mod tests {
         d.edit("active.fee", "1.23456").expect("edit");
         let c = d.finish_field("active.fee").expect("leave");
         assert_eq!(c.changed["active.fee"], "1.23456", "never rounds silently");
+    }
+
+    #[test]
+    fn a_fee_passed_through_is_left_as_written() {
+        // Issue 27: F8 through the field turned a file's "805.50" into "805.5000".
+        let mut d = doc();
+        d.edit("active.fee", "805.50").expect("edit");
+        d.edit("meta.agency", "某县某局").expect("edit");
+        let rev = d.revision();
+        let c = d.finish_field("active.fee").expect("leave");
+        assert_eq!(c.changed["active.fee"], "805.50");
+        assert_eq!(d.revision(), rev, "nothing changed, nothing to save");
+        // Typed again in this visit, it is formatted on leaving.
+        d.edit("active.fee", "805.5").expect("edit");
+        let c = d.finish_field("active.fee").expect("leave");
+        assert_eq!(c.changed["active.fee"], "805.5000");
     }
 
     #[test]
