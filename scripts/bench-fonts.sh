@@ -4,6 +4,8 @@
 # LibreOffice converting the same report as DOCX, in the same run; mean wall time and mean peak
 # memory (/usr/bin/time -v's maximum resident set size) of RUNS runs each.
 # BEFORE=path/to/an-older-nianbao adds that binary (e.g. one built before the cache) to the table.
+# EDITOR=1 also measures the editor's first 预览 after start-up (tests/e2e/first-preview.mjs, a
+# release build of the editor), and BEFORE_APP=path/to/an-older-nianbao-editor the same for it.
 # Speed goals (issue 28): warm ≤ 60 ms and ≤ 60 MB, ≥ 20× faster than LibreOffice; cold no slower
 # than the binary before the cache.
 set -euo pipefail
@@ -52,4 +54,14 @@ ratio() { echo "scale=1; $1 / ($2 + ($2 == 0))" | bc; }
 echo "  warm cache: $(ratio "$lo_ms" "$warm_ms")× faster than LibreOffice"
 if [ -n "${before_ms:-}" ]; then
   echo "  warm cache: $(ratio "$before_ms" "$warm_ms")× faster than before the cache"
+fi
+
+if [ -n "${EDITOR:-}" ]; then
+  npm --prefix ui run -s build >/dev/null
+  cargo build --release -p nianbao-app --locked -q
+  echo
+  RUNS=$((RUNS / 2 + 1)) NIANBAO_APP="$PWD/target/release/nianbao-editor" bash tests/e2e/run.sh --script tests/e2e/first-preview.mjs
+  if [ -n "${BEFORE_APP:-}" ]; then
+    RUNS=$((RUNS / 2 + 1)) NIANBAO_APP="$BEFORE_APP" bash tests/e2e/run.sh --script tests/e2e/first-preview.mjs
+  fi
 fi

@@ -31,7 +31,7 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1
 # scratch folder, never in the user's.
 scratch=$(mktemp -d)
 trap 'cleanup; rm -rf "$scratch"' EXIT
-export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config"
+export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache"
 export NIANBAO_AUTOMATION_PICKS="$scratch/picks"
 # 打开文件 / 打开所在文件夹 write here instead of starting a program.
 export NIANBAO_AUTOMATION_OPENED="$scratch/opened"
