@@ -3,12 +3,12 @@
 # more), with Tauri's own generator: the desktop set Tauri bundles (icon.png, icon.ico,
 # icon.icns, 32/64/128 px) and the freedesktop hicolor sizes under icons/hicolor (16–512 px),
 # which the Linux packages install. Mobile and Windows-Store images are not ours to ship.
-# bundle.icon in src-tauri/tauri.conf.json lists hicolor/128x128.png first on purpose: the first
+# bundle.icon in tauri.conf.json lists hicolor/128x128.png first on purpose: the first
 # PNG there is also the window's icon, embedded in the binary as raw pixels (512 px would add 1 MB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x ui/node_modules/.bin/tauri ] || npm --prefix ui ci
-export TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=ui
+export TAURI_APP_PATH=. TAURI_FRONTEND_PATH=ui
 tauri=ui/node_modules/.bin/tauri
 "$tauri" icon icons/app-icon.png -o icons
 "$tauri" icon icons/app-icon.png -o icons/hicolor -p 16,24,32,48,64,128,256,512

@@ -15,9 +15,11 @@ npm --prefix ui run -s build
 # shared crates, so nothing is compiled twice (the editor alone or the CLI alone would each
 # resolve their own). The packages take the CLI from target/release (bundle.linux.*.files).
 cargo build --release -p nianbao-app -p nianbao-cli --locked
-# Tauri's bundler over what was just built. The Tauri project is src-tauri (tauri.conf.json
-# beside Cargo.toml), the front end ui; saying so spares the CLI its search through the tree.
-export TAURI_APP_PATH="$PWD/src-tauri" TAURI_FRONTEND_PATH="$PWD/ui"
+# Tauri's bundler over what was just built. The Tauri project is the repository top: the one
+# tauri.conf.json beside the Cargo.toml that declares the editor's package (sources in src-tauri/),
+# every path in the config relative to it; the front end is ui. Saying so spares the CLI its
+# search through the tree.
+export TAURI_APP_PATH="$PWD" TAURI_FRONTEND_PATH="$PWD/ui"
 # The package name comes from productName, and Debian and rpm take only ASCII names there: the
 # packages are called nianbao (the window and the desktop entry still say 年报编制器).
 rm -rf target/release/bundle/deb target/release/bundle/rpm

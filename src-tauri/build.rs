@@ -1,22 +1,24 @@
-//! tauri-build reads `tauri.conf.json` from the working directory, which for a build script is
-//! this crate's folder; the Tauri CLI (scripts/package.sh) finds the project the same way.
+//! The editor's package is declared in the top-level Cargo.toml (its sources are here, in
+//! src-tauri/), so this script runs at the repository top, where tauri-build finds the one
+//! `tauri.conf.json` and reads every path in it (ui/dist, icons/, src-tauri/packaging/) from there,
+//! as the Tauri CLI does when it bundles. tauri-build writes its `gen/` and `permissions/` there
+//! too; both are ignored (.gitignore).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 // Every command the UI may call. tauri-build turns each into an `allow-…` permission; the
 // capability in `src-tauri/capabilities/` grants exactly these, nothing else.
 include!("src/command_names.rs");
 
 fn main() {
-    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let root = manifest.parent().unwrap_or(Path::new("..")).to_path_buf();
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     ensure_ui_dist(&root);
     println!(
         "cargo:rerun-if-changed={}",
-        manifest.join("capabilities").display()
+        root.join("src-tauri/capabilities").display()
     );
     let attrs = tauri_build::Attributes::new()
-        .capabilities_path_pattern("capabilities/**/*")
+        .capabilities_path_pattern("src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(e) = tauri_build::try_build(attrs) {
         panic!("tauri-build failed: {e:#}");
@@ -26,7 +28,7 @@ fn main() {
 /// The UI is embedded at compile time from `ui/dist`. When it has not been built (a plain
 /// `cargo build --workspace` on a machine without node), a one-page placeholder keeps the
 /// workspace compiling and tells whoever opens the app what to run.
-fn ensure_ui_dist(root: &Path) {
+fn ensure_ui_dist(root: &std::path::Path) {
     let dist = root.join("ui/dist");
     println!("cargo:rerun-if-changed={}", dist.display());
     if dist.join("index.html").exists() {

@@ -145,7 +145,7 @@ pub fn render() -> String {
 }
 
 fn target() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/bindings.ts")
 }
 
 #[test]
@@ -173,7 +173,8 @@ fn every_command_has_a_signature() {
 /// must grant every command, and nothing else of the app's.
 #[test]
 fn the_window_is_granted_every_command() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities/main.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/capabilities/main.json");
     let caps: serde_json::Value =
         serde_json::from_slice(&std::fs::read(path).expect("capability")).expect("json");
     let mut granted: Vec<String> = caps["permissions"]

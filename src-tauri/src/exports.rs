@@ -305,7 +305,7 @@ mod tests {
 
     fn seed(n: &str) -> Report {
         let path = format!(
-            "{}/../tests/fixtures/{n}.nianbao.json",
+            "{}/tests/fixtures/{n}.nianbao.json",
             env!("CARGO_MANIFEST_DIR")
         );
         load_report(&std::fs::read(path).expect("fixture")).expect("loads")

@@ -189,7 +189,7 @@ mod tests {
     #[test]
     fn imports_a_seed_and_refuses_what_is_not_a_report() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let seeds = format!("{}/../tests/seeds", env!("CARGO_MANIFEST_DIR"));
+        let seeds = format!("{}/tests/seeds", env!("CARGO_MANIFEST_DIR"));
         let seed = std::fs::read_dir(&seeds)
             .expect("seeds")
             .filter_map(|e| e.ok().map(|e| e.path()))

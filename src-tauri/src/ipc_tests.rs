@@ -26,7 +26,7 @@ fn invoke(
 }
 
 fn seed() -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/003.nianbao.json")
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/003.nianbao.json")
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn a_dropped_file_opens_or_imports_by_its_form() {
         .build(mock_context(noop_assets()))
         .expect("app");
     let state = app.state::<crate::commands::AppState>();
-    let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/seeds");
+    let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
     let text = std::fs::read_dir(&seeds)
         .expect("seeds")
         .filter_map(|e| e.ok().map(|e| e.path()))

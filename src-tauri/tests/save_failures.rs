@@ -49,7 +49,7 @@ impl Drop for Mount {
 fn seed() -> Report {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../tests/fixtures/003.nianbao.json"
+        "/tests/fixtures/003.nianbao.json"
     );
     load_report(&std::fs::read(path).expect("fixture")).expect("loads")
 }
