@@ -26,6 +26,8 @@ APT_PACKAGES=(
   # The package test (tests/package/run.sh): lintian and desktop-file-validate judge the .deb;
   # time (/usr/bin/time -v) measures peak memory in scripts/bench-startup.sh.
   lintian desktop-file-utils time
+  # python3-venv holds check-jsonschema (below), which validates the release workflow.
+  python3-venv
 )
 
 missing=()
@@ -59,4 +61,16 @@ if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/
   # rollup's optional per-platform packages ("Missing: @rollup/rollup-android-arm-eabi@"),
   # even a freshly generated one; `install` reads the same lock and leaves it unchanged.
   npm --prefix ui install --no-audit --no-fund --loglevel=error
+fi
+
+# check-jsonschema (PyPI) validates .github/workflows/*.yml and tauri.conf.json
+# (scripts/check-workflows.sh), in a venv of its own, installed once at a pinned version. Offline it
+# is left out with a note: the check then says it checked nothing, and nothing else needs it.
+cjs_venv="${XDG_CACHE_HOME:-$HOME/.cache}/nianbao/check-jsonschema"
+if [ ! -x "$cjs_venv/bin/check-jsonschema" ]; then
+  if ! { python3 -m venv "$cjs_venv" &&
+    "$cjs_venv/bin/pip" install -q --disable-pip-version-check 'check-jsonschema==0.39.0'; } >/dev/null 2>&1; then
+    rm -rf "$cjs_venv"
+    echo "setup: check-jsonschema could not be installed from PyPI (offline?); the workflow check will be skipped" >&2
+  fi
 fi

@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cargo fmt --all --check
 rustfmt --edition 2021 --check fuzz/fuzz_targets/*.rs
+# The release workflow and tauri.conf.json against their schemas (two seconds).
+bash scripts/check-workflows.sh
 # The UI: lint, type-check and build it, so the app below embeds the real pages.
 npm --prefix ui run lint
 npm --prefix ui run build
