@@ -80,7 +80,12 @@ fn zero_to_three_hundred_and_back() {
         .expect("edit");
     let d = one(&r);
     assert_eq!(d.code, "YEAR-CHANGE-ZERO");
-    assert!(d.message.contains("上年（2023 年）是 0，本年（2024 年）是 300"), "{}", d.message);
+    assert!(
+        d.message
+            .contains("上年（2023 年）是 0，本年（2024 年）是 300"),
+        "{}",
+        d.message
+    );
 
     // 300 → 0: last year had 300 in 复议·结果维持, this year none.
     let mut last = fixture("003");
