@@ -49,7 +49,20 @@ pub enum CellIssue {
 pub enum Parsed<V> {
     Empty,
     Value(V),
+    /// "/" or "-" (and their full-width and dash forms): printed in published tables for 不适用 —
+    /// a case the agency does not have (a 部门 without 规章 powers). Neither 0 nor blank: kept as
+    /// printed, counted as 0 in sums, and named by its own rule rather than as an error.
+    NotApplicable,
     Invalid(CellIssue),
+}
+
+/// The marks published tables use for 不适用: a slash or a dash, once or twice.
+pub fn is_not_applicable_mark(text: &str) -> bool {
+    let t = normalise(text);
+    let n = t.chars().count();
+    (1..=2).contains(&n)
+        && t.chars()
+            .all(|c| matches!(c, '/' | '\\' | '-' | '—' | '–' | '―' | '─'))
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -80,6 +93,13 @@ impl<K: CellKind> Cell<K> {
             return Cell {
                 raw: String::new(),
                 parsed: ParsedSlot(Parsed::Empty),
+                _kind: PhantomData,
+            };
+        }
+        if is_not_applicable_mark(&normalised) {
+            return Cell {
+                raw: text.trim().to_string(),
+                parsed: ParsedSlot(Parsed::NotApplicable),
                 _kind: PhantomData,
             };
         }
@@ -115,6 +135,10 @@ impl<K: CellKind> Cell<K> {
     pub fn is_empty(&self) -> bool {
         matches!(self.parsed.0, Parsed::Empty)
     }
+
+    pub fn is_not_applicable(&self) -> bool {
+        matches!(self.parsed.0, Parsed::NotApplicable)
+    }
 }
 
 impl CountCell {
@@ -126,6 +150,24 @@ impl CountCell {
     /// own, so a sum rule need not report it twice).
     pub fn count_or_zero(&self) -> u64 {
         self.value().copied().unwrap_or(0)
+    }
+
+    /// A stated total as a sum rule holds it against its parts: its number, or 0 for "/"
+    /// (不适用 means none happened, so parts that add up to more contradict it).
+    pub fn stated(&self) -> Option<u64> {
+        match self.parsed() {
+            Parsed::Value(v) => Some(*v),
+            Parsed::NotApplicable => Some(0),
+            _ => None,
+        }
+    }
+
+    /// How a sum rule prints the cell: its number, or the mark as printed ("“/”（不适用）").
+    pub fn shown(&self) -> String {
+        match self.parsed() {
+            Parsed::NotApplicable => format!("“{}”（不适用）", self.raw()),
+            _ => self.count_or_zero().to_string(),
+        }
     }
 }
 
@@ -295,7 +337,9 @@ mod tests {
             ("-3", CellIssue::Negative(Decimal::from(-3))),
             ("1,234", CellIssue::ThousandsSeparator(Decimal::from(1234))),
             ("1.5", CellIssue::Fraction(Decimal::new(15, 1))),
-            ("—", CellIssue::NotNumber),
+            ("—+", CellIssue::NotNumber),
+            ("///", CellIssue::NotNumber),
+            ("1/2", CellIssue::NotNumber),
             ("5件", CellIssue::NotNumber),
             ("99999999999999999999999", CellIssue::Overflow),
             ("18446744073709551615", CellIssue::Overflow),
@@ -306,6 +350,24 @@ mod tests {
             assert_eq!(c.raw(), text, "raw text of {text:?} must be kept");
             assert_eq!(c.parsed(), &Parsed::Invalid(issue), "{text:?}");
         }
+    }
+
+    #[test]
+    fn slashes_and_dashes_are_not_applicable_kept_as_printed() {
+        for text in ["/", "／", "-", "－", "—", "——", " – ", "\\", "--"] {
+            let c = count(text);
+            assert_eq!(c.parsed(), &Parsed::NotApplicable, "{text:?}");
+            assert_eq!(c.raw(), text.trim(), "printed as it was");
+            assert!(!c.is_empty() && c.value().is_none());
+            assert_eq!(c.count_or_zero(), 0);
+            assert!(MoneyCell::new(text).is_not_applicable());
+        }
+        // Read back from a file as it was written.
+        let back: CountCell = serde_json::from_str("\"／\"").expect("json");
+        assert!(back.is_not_applicable());
+        assert_eq!(serde_json::to_string(&back).expect("json"), "\"／\"");
+        // A minus sign with a number is a negative count, not a mark.
+        assert!(matches!(count("-3").parsed(), Parsed::Invalid(_)));
     }
 
     #[test]

@@ -99,6 +99,8 @@ impl Summer {
         let mut read = |path: FieldPath, cell: &CountCell| -> u64 {
             match cell.parsed() {
                 Parsed::Value(v) => *v,
+                // 不适用 adds nothing, as the report's own totals count it.
+                Parsed::NotApplicable => 0,
                 Parsed::Empty => {
                     empty += 1;
                     0
@@ -134,6 +136,7 @@ impl Summer {
         }
         let fee = match r.active.fee.parsed() {
             Parsed::Value(d) => *d,
+            Parsed::NotApplicable => Decimal::ZERO,
             Parsed::Empty => {
                 empty += 1;
                 Decimal::ZERO

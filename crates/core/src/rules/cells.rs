@@ -65,6 +65,15 @@ pub(super) static FEE_DECIMALS: Rule = Rule {
     basis: "国办公开办函〔2021〕30号格式：保留 4 位小数。",
 };
 
+// Info: "/" or "-" is how many published tables say 不适用, and the sums count it as 0; but the
+// national format fills every cell with a number, so the reviewer is told once per table.
+pub(super) static NOT_APPLICABLE: Rule = Rule {
+    code: "CELL-NOT-APPLICABLE",
+    severity: Severity::Info,
+    meaning: "表格里填的是“/”或“-”（不适用）：照原样保存和印出，合计时按 0 计算。",
+    basis: "国办公开办函〔2021〕30号格式：统计表各栏填写数字，没有发生的情形填 0。",
+};
+
 // Info: shown by the editor instead of CELL-EMPTY while a new report's table is mostly empty
 // (see `Mode::Typing`); a file, an export or 审核 always gets CELL-EMPTY.
 pub(super) static PROGRESS: Rule = Rule {
@@ -80,6 +89,7 @@ pub(super) static RULES: &[&Rule] = &[
     &FRACTION,
     &TOO_LARGE,
     &EMPTY,
+    &NOT_APPLICABLE,
     &PROGRESS,
     &FEE_NEGATIVE,
     &FEE_PRECISION,
@@ -88,7 +98,7 @@ pub(super) static RULES: &[&Rule] = &[
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let r = ctx.report;
-    let mut empty_t2 = Vec::new();
+    let mut empty_t2 = Gaps::default();
     for k in DocumentKind::ALL {
         for c in DocumentColumn::ALL {
             let p = FieldPath::Document(k, c);
@@ -105,7 +115,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         DocumentKind::ALL.len() * DocumentColumn::ALL.len() + DecisionKind::ALL.len() + 1;
     empty_summary(ctx, "表二", empty_t2, t2_cells, out);
 
-    let mut empty_t3 = Vec::new();
+    let mut empty_t3 = Gaps::default();
     for row in RequestRow::ALL {
         for col in Applicant::ALL {
             let p = FieldPath::Request(row, col);
@@ -120,7 +130,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         out,
     );
 
-    let mut empty_t4 = Vec::new();
+    let mut empty_t4 = Gaps::default();
     for g in ReviewGroup::ALL {
         for o in ReviewOutcome::ALL {
             let p = FieldPath::Review(g, o);
@@ -136,16 +146,24 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     );
 }
 
+/// The cells of one table that hold no number: blank, or "/" for 不适用.
+#[derive(Default)]
+struct Gaps {
+    empty: Vec<FieldPath>,
+    not_applicable: Vec<FieldPath>,
+}
+
 fn count_cell(
     path: FieldPath,
     cell: &CountCell,
     limit: u64,
-    empty: &mut Vec<FieldPath>,
+    gaps: &mut Gaps,
     out: &mut Vec<Diagnostic>,
 ) {
     // The label is built only for a finding: this runs for every cell on every keystroke.
     match cell.parsed() {
-        Parsed::Empty => empty.push(path),
+        Parsed::Empty => gaps.empty.push(path),
+        Parsed::NotApplicable => gaps.not_applicable.push(path),
         Parsed::Value(v) if *v > limit => out.push(TOO_LARGE.diag(
             vec![path],
             format!("{}填的是 {v}，一年有这么多很少见。", path.label()),
@@ -212,12 +230,13 @@ fn thousands_grouped(s: &str) -> bool {
         && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn fee(ctx: &Ctx, empty: &mut Vec<FieldPath>, out: &mut Vec<Diagnostic>) {
+fn fee(ctx: &Ctx, gaps: &mut Gaps, out: &mut Vec<Diagnostic>) {
     let cell = &ctx.report.active.fee;
     let path = FieldPath::Fee;
     let raw = cell.raw();
     let d: Decimal = match cell.parsed() {
-        Parsed::Empty => return empty.push(path),
+        Parsed::Empty => return gaps.empty.push(path),
+        Parsed::NotApplicable => return gaps.not_applicable.push(path),
         Parsed::Invalid(issue) => {
             let mut d = invalid(path, &path.label(), raw, issue);
             if matches!(issue, CellIssue::NotNumber) {
@@ -265,13 +284,21 @@ fn fee(ctx: &Ctx, empty: &mut Vec<FieldPath>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn empty_summary(
-    ctx: &Ctx,
-    table: &str,
-    paths: Vec<FieldPath>,
-    cells: usize,
-    out: &mut Vec<Diagnostic>,
-) {
+fn empty_summary(ctx: &Ctx, table: &str, gaps: Gaps, cells: usize, out: &mut Vec<Diagnostic>) {
+    if let Some(first) = gaps.not_applicable.first() {
+        let n = gaps.not_applicable.len();
+        let what = first.label();
+        out.push(NOT_APPLICABLE.diag(
+            gaps.not_applicable,
+            if n == 1 {
+                format!("{table}的{what}填的是“/”或“-”（不适用），合计时按 0 计算。")
+            } else {
+                format!("{table}有 {n} 个格子填的是“/”或“-”（不适用，第一个是{what}），合计时按 0 计算。")
+            },
+            "国家格式要求每格填数字，没有发生的情形填 0；确属本机关没有的职能，可以保留，并建议在正文中说明。",
+        ));
+    }
+    let paths = gaps.empty;
     if paths.is_empty() {
         return;
     }

@@ -48,7 +48,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let column_filled = |col: Applicant| RequestRow::ALL.iter().all(|&r| filled(r, col));
 
     for row in RequestRow::ALL {
-        let Some(&stated) = t.get(row, Applicant::Total).value() else {
+        let Some(stated) = t.get(row, Applicant::Total).stated() else {
             continue;
         };
         if calm && !row_filled(row) {
@@ -71,7 +71,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             row.full_label(),
                             parts.join(" + "),
                             computed,
-                            stated,
+                            t.get(row, Applicant::Total).shown(),
                             difference(stated, computed)
                         ),
                         format!("请把总计改为 {computed}，或核对本行各类申请人的数字。"),
@@ -86,14 +86,15 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let computed = t.computed_outcome_total(col);
-        if let Some(&stated) = t.get(RequestRow::Total, col).value() {
+        if let Some(stated) = t.get(RequestRow::Total, col).stated() {
             if stated != computed {
+                let shown = t.get(RequestRow::Total, col).shown();
                 let mut paths = vec![FieldPath::Request(RequestRow::Total, col)];
                 paths.extend(RequestRow::outcomes().map(|r| FieldPath::Request(r, col)));
                 out.push(OUTCOME_TOTAL.diag(
                     paths,
                     format!(
-                        "{}列：办理结果（一）至（六）各项相加是 {computed}，（七）总计却是 {stated}，{}。",
+                        "{}列：办理结果（一）至（六）各项相加是 {computed}，（七）总计却是 {shown}，{}。",
                         col.long_label(),
                         difference(stated, computed)
                     ),

@@ -29,7 +29,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     );
     for g in ReviewGroup::ALL {
         let row = ctx.report.review.group(g);
-        let Some(&stated) = row.total.value() else {
+        let Some(stated) = row.total.stated() else {
             continue;
         };
         if calm && ReviewOutcome::PARTS.iter().any(|&o| row.get(o).is_empty()) {
@@ -48,9 +48,10 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     .diag(
                         paths,
                         format!(
-                            "{}：{} = {computed}，总计却是 {stated}，{}。",
+                            "{}：{} = {computed}，总计却是 {}，{}。",
                             g.label(),
                             terms.join(" + "),
+                            row.total.shown(),
                             difference(stated, computed)
                         ),
                         format!("请把总计改为 {computed}，或核对四种结果的数字。"),
