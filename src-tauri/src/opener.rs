@@ -53,13 +53,29 @@ pub fn open(path: &Path, folder: bool) -> AppResult<()> {
 
 #[cfg(target_os = "windows")]
 fn command(path: &Path, folder: bool) -> Command {
+    use std::os::windows::process::CommandExt;
     let mut c = Command::new("explorer");
-    if folder {
-        c.arg(format!("/select,{}", path.display()));
-    } else {
-        c.arg(path);
-    }
+    // Written as explorer reads it: Rust's own quoting would wrap the whole "/select,…" in quotes,
+    // which explorer does not take apart.
+    c.raw_arg(explorer_args(&path.to_string_lossy(), folder));
     c
+}
+
+/// explorer's command line for a file (opened with its default program) or its folder (opened
+/// with the file selected, `/select,"…"`). The path is quoted, so that spaces and commas in
+/// it ("2023年 年报,定稿.pdf") stay one path, and any `\\?\` prefix of a canonical path is dropped:
+/// explorer opens "此电脑" instead of a path written that way.
+pub fn explorer_args(path: &str, folder: bool) -> String {
+    let path = if let Some(share) = path.strip_prefix(r"\\?\UNC\") {
+        format!(r"\\{share}")
+    } else {
+        path.strip_prefix(r"\\?\").unwrap_or(path).to_string()
+    };
+    if folder {
+        format!("/select,\"{path}\"")
+    } else {
+        format!("\"{path}\"")
+    }
 }
 
 #[cfg(target_os = "macos")]
@@ -85,6 +101,22 @@ fn command(path: &Path, folder: bool) -> Command {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn explorer_is_given_one_quoted_plain_path() {
+        assert_eq!(
+            explorer_args(r"C:\Users\张三\Documents\2023年 年报,定稿.pdf", true),
+            r#"/select,"C:\Users\张三\Documents\2023年 年报,定稿.pdf""#
+        );
+        assert_eq!(
+            explorer_args(r"\\?\D:\年报\x.docx", false),
+            r#""D:\年报\x.docx""#
+        );
+        assert_eq!(
+            explorer_args(r"\\?\UNC\server\share\x.pdf", true),
+            r#"/select,"\\server\share\x.pdf""#
+        );
+    }
 
     #[test]
     fn a_missing_file_is_said_in_chinese() {

@@ -2,6 +2,7 @@
 //! fontdb's `load_system_fonts` scans (fontconfig's `<dir>`s on Linux), listed here so the cache
 //! can watch exactly the folders a scan reads.
 
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 /// The system's font folders, in scanning order; folders that do not exist are kept (a font
@@ -15,15 +16,45 @@ pub fn system_font_dirs() -> Vec<PathBuf> {
 
 #[cfg(target_os = "windows")]
 fn platform_dirs() -> Vec<PathBuf> {
-    let mut dirs = vec![std::env::var_os("SYSTEMROOT")
-        .map(|r| PathBuf::from(r).join("Fonts"))
+    windows_font_dirs(&|name| std::env::var_os(name))
+}
+
+/// A variable of the environment by name, so that the paths of another system can be worked out
+/// (and tested) on this one.
+pub type Env<'a> = &'a dyn Fn(&str) -> Option<OsString>;
+
+/// Windows' font folders, as fontdb scans them: `%SYSTEMROOT%\Fonts` (`C:\Windows\Fonts\`
+/// when unset), where 仿宋_GB2312, 方正小标宋 and the other faces an agency installs for everyone
+/// go, and the per-user folders under `%USERPROFILE%` — `AppData\Local\Microsoft\Windows\Fonts`
+/// is where Windows 10 (1809 and later) puts a font a user without administrator rights installs
+/// by double-clicking it, as is common on locked-down office PCs.
+pub fn windows_font_dirs(env: Env) -> Vec<PathBuf> {
+    let mut dirs = vec![env("SYSTEMROOT")
+        .map(|r| windows_join(&r, &["Fonts"]))
         .unwrap_or_else(|| PathBuf::from("C:\\Windows\\Fonts\\"))];
-    if let Some(home) = std::env::var_os("USERPROFILE") {
-        let home = PathBuf::from(home);
-        dirs.push(home.join("AppData\\Local\\Microsoft\\Windows\\Fonts"));
-        dirs.push(home.join("AppData\\Roaming\\Microsoft\\Windows\\Fonts"));
+    if let Some(home) = env("USERPROFILE") {
+        dirs.push(windows_join(
+            &home,
+            &["AppData", "Local", "Microsoft", "Windows", "Fonts"],
+        ));
+        dirs.push(windows_join(
+            &home,
+            &["AppData", "Roaming", "Microsoft", "Windows", "Fonts"],
+        ));
     }
     dirs
+}
+
+/// `base\a\b` with Windows' separator whatever system this runs on (on Windows the same as
+/// `PathBuf::join`).
+pub fn windows_join(base: &OsStr, parts: &[&str]) -> PathBuf {
+    let base = base.to_string_lossy();
+    let mut s = base.trim_end_matches(['\\', '/']).to_string();
+    for p in parts {
+        s.push('\\');
+        s.push_str(p);
+    }
+    PathBuf::from(s)
 }
 
 #[cfg(target_os = "macos")]
@@ -107,7 +138,26 @@ pub fn default_cache_file() -> Option<PathBuf> {
 
 #[cfg(target_os = "windows")]
 fn cache_root() -> Option<PathBuf> {
-    std::env::var_os("LOCALAPPDATA").map(PathBuf::from)
+    windows_cache_root(&|name| std::env::var_os(name))
+}
+
+/// Windows' per-user cache folder: `%LOCALAPPDATA%` (not roamed between PCs, as a cache of this
+/// machine's fonts must not be), else `%USERPROFILE%\AppData\Local`; a relative value is no folder.
+pub fn windows_cache_root(env: Env) -> Option<PathBuf> {
+    let absolute = |v: &OsString| {
+        let s = v.to_string_lossy();
+        let b = s.as_bytes();
+        (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/'))
+            || s.starts_with("\\\\")
+    };
+    env("LOCALAPPDATA")
+        .filter(absolute)
+        .map(PathBuf::from)
+        .or_else(|| {
+            env("USERPROFILE")
+                .filter(absolute)
+                .map(|h| windows_join(&h, &["AppData", "Local"]))
+        })
 }
 
 #[cfg(target_os = "macos")]
@@ -121,4 +171,67 @@ fn cache_root() -> Option<PathBuf> {
     std::env::var_os("XDG_CACHE_HOME")
         .and_then(absolute)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+        let map: HashMap<String, OsString> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), OsString::from(v)))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    fn shown(dirs: &[PathBuf]) -> Vec<String> {
+        dirs.iter()
+            .map(|d| d.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn windows_fonts_are_the_system_folder_and_the_users_own() {
+        let e = env(&[
+            ("SYSTEMROOT", r"C:\WINDOWS"),
+            ("USERPROFILE", r"C:\Users\张三"),
+        ]);
+        assert_eq!(
+            shown(&windows_font_dirs(&e)),
+            [
+                r"C:\WINDOWS\Fonts",
+                r"C:\Users\张三\AppData\Local\Microsoft\Windows\Fonts",
+                r"C:\Users\张三\AppData\Roaming\Microsoft\Windows\Fonts",
+            ]
+        );
+    }
+
+    #[test]
+    fn windows_on_another_drive_and_without_a_profile() {
+        let e = env(&[("SYSTEMROOT", r"D:\Windows\")]);
+        assert_eq!(shown(&windows_font_dirs(&e)), [r"D:\Windows\Fonts"]);
+        assert_eq!(shown(&windows_font_dirs(&env(&[]))), [r"C:\Windows\Fonts\"]);
+    }
+
+    #[test]
+    fn windows_cache_is_local_app_data() {
+        let e = env(&[
+            ("LOCALAPPDATA", r"C:\Users\李四\AppData\Local"),
+            ("USERPROFILE", r"C:\Users\李四"),
+        ]);
+        let root = windows_cache_root(&e).expect("a folder");
+        assert_eq!(root.to_string_lossy(), r"C:\Users\李四\AppData\Local");
+        // Without LOCALAPPDATA (a service account, a stripped environment): the profile's.
+        let e = env(&[("USERPROFILE", r"C:\Users\李四")]);
+        let root = windows_cache_root(&e).expect("a folder");
+        assert_eq!(root.to_string_lossy(), r"C:\Users\李四\AppData\Local");
+        // A relative or empty value names no folder; nothing is written beside the program.
+        assert_eq!(windows_cache_root(&env(&[("LOCALAPPDATA", "cache")])), None);
+        assert_eq!(windows_cache_root(&env(&[("LOCALAPPDATA", "")])), None);
+        // A profile on a network share.
+        let e = env(&[("LOCALAPPDATA", r"\\server\profiles\wang\AppData\Local")]);
+        assert!(windows_cache_root(&e).is_some());
+    }
 }
