@@ -147,7 +147,7 @@ pub fn registered_soffice() -> Option<PathBuf> {
     let env = |name: &str| std::env::var_os(name);
     APP_PATHS_KEYS.iter().find_map(|key| {
         let out = Command::new("reg")
-            .args(["query", key, "/ve"])
+            .args(["query", *key, "/ve"])
             .stdin(Stdio::null())
             .stderr(Stdio::null())
             .creation_flags(CREATE_NO_WINDOW)

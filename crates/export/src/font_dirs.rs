@@ -16,7 +16,7 @@ pub fn system_font_dirs() -> Vec<PathBuf> {
 
 #[cfg(target_os = "windows")]
 fn platform_dirs() -> Vec<PathBuf> {
-    windows_font_dirs(&|name| std::env::var_os(name))
+    windows_font_dirs(&|name: &str| std::env::var_os(name))
 }
 
 /// A variable of the environment by name, so that the paths of another system can be worked out
@@ -138,7 +138,7 @@ pub fn default_cache_file() -> Option<PathBuf> {
 
 #[cfg(target_os = "windows")]
 fn cache_root() -> Option<PathBuf> {
-    windows_cache_root(&|name| std::env::var_os(name))
+    windows_cache_root(&|name: &str| std::env::var_os(name))
 }
 
 /// Windows' per-user cache folder: `%LOCALAPPDATA%` (not roamed between PCs, as a cache of this
