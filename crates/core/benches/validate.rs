@@ -46,6 +46,15 @@ fn bench(c: &mut Criterion) {
     c.bench_function("validate seed 003 as 2024, last year attached", |b| {
         b.iter(|| validate(black_box(&next), None))
     });
+    // TEXT-REPEATS-LAST-YEAR at work: 2023's whole report given (the command line's
+    // --last-year), so every sentence of both years is fingerprinted and looked up on every call
+    // (the copied text fires the warning); baseline: the tables alone, just above.
+    c.bench_function("validate seed 003 as 2024, 2023's report given", |b| {
+        b.iter(|| validate(black_box(&next), Some(&report)))
+    });
+    c.bench_function("repetition of seed 003 as 2024 against 2023", |b| {
+        b.iter(|| nianbao_core::rules::repeats::repetition(black_box(&next), &report))
+    });
     // A field of findings, as garbage pasted from a broken conversion makes: 20,000 distinct
     // English words, 4,000 wrong "予以公开 N 件" and 4,000 shares in one endless sentence
     // (about 490 KB); baseline: the seed as it is (above). Each finding must cost its

@@ -9,6 +9,7 @@ mod deadline;
 mod enumeration;
 mod excerpt;
 mod narrative;
+pub mod repeats;
 mod requests;
 mod review;
 mod shares;
@@ -82,6 +83,7 @@ pub fn catalogue() -> Vec<&'static Rule> {
     v.extend_from_slice(year_text::RULES);
     v.extend_from_slice(enumeration::RULES);
     v.extend_from_slice(cross_year::RULES);
+    v.extend_from_slice(repeats::RULES);
     v.extend_from_slice(year_change::RULES);
     v.extend_from_slice(deadline::RULES);
     v.extend_from_slice(wordlist::RULES);
@@ -128,6 +130,7 @@ pub fn validate_with(
     year_text::check(&ctx, &mut out);
     enumeration::check(&ctx, &mut out);
     cross_year::check(&ctx, &mut out);
+    repeats::check(&ctx, &mut out);
     year_change::check(&ctx, &mut out);
     deadline::check(&ctx, &mut out);
     if let Some(words) = words {
