@@ -649,6 +649,30 @@ mod tests {
     }
 
     #[test]
+    fn a_short_section_copied_whole_is_not_the_one_named() {
+        let other = "本机关认真办理人大代表建议和政协委员提案，全部按期办结并公开答复。";
+        let last = report("某县教育局", "2023", OVERVIEW, PROBLEMS, other);
+        // 一 and 五 each with one sentence rewritten; 六's one sentence kept.
+        let this = report(
+            "某县教育局",
+            "2024",
+            &OVERVIEW.replace("严格落实政策解读", "全面推行政策解读"),
+            &PROBLEMS.replace("下一步，我局将", "今后，我局将进一步"),
+            other,
+        );
+        let d = crate::validate(&this, Some(&last));
+        let d: Vec<&Diagnostic> = d.iter().filter(|d| d.code.contains("REPEATS")).collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, "TEXT-REPEATS-LAST-YEAR");
+        // 六 at 100% is one sentence: 一, the most repeated of the longer sections, is named.
+        assert_eq!(
+            d[0].message,
+            "正文约 68% 与2023年年报相同（其中“一、总体情况”重复 69%，“五、存在的主要问题及改进情况”52%，“六、其他需要报告的事项”100%）。逐句比较，只改了数字或年份的句子也算相同。"
+        );
+        assert_eq!(d[0].paths, [FieldPath::Intro]);
+    }
+
+    #[test]
     fn a_rewritten_report_and_another_years_report_say_nothing() {
         let last = report("某县教育局", "2023", OVERVIEW, PROBLEMS, "无。");
         let rewritten = report(
