@@ -110,12 +110,42 @@ pub fn is_chrome(line: &str) -> bool {
     .iter()
     .any(|w| t.starts_with(w))
         && t.contains(crumbs);
-    breadcrumb || HEADER_STARTS.iter().any(|w| t.starts_with(w)) || is_footer(t)
+    breadcrumb || HEADER_STARTS.iter().any(|w| t.starts_with(w)) || is_footer(t) || is_label(t)
+}
+
+/// A page's labels and buttons on a line of their own ("正文", "【打印本页】"): said by a site or
+/// a converter, never by a report, and taken for its title when they come first.
+fn is_label(t: &str) -> bool {
+    const LABELS: [&str; 8] = [
+        "正文",
+        "全文",
+        "文章正文",
+        "打印",
+        "打印本页",
+        "关闭",
+        "关闭窗口",
+        "返回顶部",
+    ];
+    let bare = t
+        .trim_matches(|c: char| matches!(c, '【' | '】' | '[' | ']' | '〔' | '〕'))
+        .trim_end_matches([':', '：'])
+        .trim();
+    LABELS.contains(&bare)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_on_their_own_line_only() {
+        for l in ["正文", "正文：", "【打印本页】", "[关闭窗口]", " 全文 "] {
+            assert!(is_chrome(l), "{l}");
+        }
+        for l in ["正文部分共六章", "打印机采购", "全文包括总体情况"] {
+            assert!(!is_chrome(l), "{l}");
+        }
+    }
 
     #[test]
     fn page_numbers() {

@@ -393,6 +393,18 @@ fn meta_from_title(title: &str) -> Option<(String, u64)> {
         if digits.len() == 4 && after.starts_with('年') {
             let year = digits.parse().ok()?;
             let agency = folded[..i].trim().to_string();
+            // The year first: "2025 年上海市人民政府办公厅政府信息公开工作年度报告" — the agency
+            // stands between 年(度) and 政府信息公开.
+            if agency.is_empty() {
+                let rest = after['年'.len_utf8()..]
+                    .trim_start_matches('度')
+                    .trim_start();
+                let named = rest
+                    .find("政府信息公开")
+                    .map(|k| rest[..k].trim())
+                    .filter(|a| !a.is_empty());
+                return Some((named.unwrap_or_default().to_string(), year));
+            }
             // Keep the agency as printed (not width-folded) when folding changed nothing there.
             let printed: String = title.chars().take(folded[..i].chars().count()).collect();
             let agency = if printed.trim().chars().count() == agency.chars().count() {
@@ -463,6 +475,18 @@ mod tests {
 
     #[test]
     fn titles() {
+        assert_eq!(
+            meta_from_title("2025 年上海市人民政府办公厅政府信息公开工作年度报告"),
+            Some(("上海市人民政府办公厅".to_string(), 2025))
+        );
+        assert_eq!(
+            meta_from_title("2023年度某县人民政府政府信息公开工作年度报告"),
+            Some(("某县人民政府".to_string(), 2023))
+        );
+        assert_eq!(
+            meta_from_title("2023年工作年度报告"),
+            Some((String::new(), 2023))
+        );
         assert_eq!(
             meta_from_title("孟州市人民政府 2023 年政府信息公开工作年度报告"),
             Some(("孟州市人民政府".to_string(), 2023))
