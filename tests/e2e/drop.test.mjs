@@ -4,18 +4,18 @@
 // 批量审核 desk, a dropped folder and file join the list. Screenshots of both, looked at.
 
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
+import { drop, place, shooter } from "./dnd.mjs";
 import { Session, section, value } from "./wd.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
 const CLI = path.join(path.dirname(APP), "nianbao");
-const SHOTS = process.env.NIANBAO_SHOTS;
+const shoot = shooter(process.env.NIANBAO_SHOTS);
 
 let dir;
 let lastYear;
@@ -35,45 +35,6 @@ before(() => {
   execFileSync(CLI, ["export", json, "--pdf", pdf]);
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** Drags `files` from a drag source at the screen's top left onto the point (x, y). */
-async function drop(files, x, y) {
-  const src = spawn("/usr/bin/python3", [path.join(ROOT, "tests/e2e/drag-source.py"), ...files], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  try {
-    await new Promise((resolve, reject) => {
-      src.stdout.once("data", resolve);
-      src.once("exit", (code) => reject(new Error(`drag source ended (${code})`)));
-    });
-    await sleep(300);
-    const xdo = (...args) => execFileSync("xdotool", args.map(String));
-    xdo("mousemove", 60, 30);
-    await sleep(150);
-    xdo("mousedown", 1);
-    await sleep(150);
-    // In steps, as a hand moves: GTK starts a drag only after the pointer has moved a little.
-    for (let i = 1; i <= 20; i++) {
-      xdo("mousemove", Math.round(60 + ((x - 60) * i) / 20), Math.round(30 + ((y - 30) * i) / 20));
-      await sleep(40);
-    }
-    await sleep(300);
-    xdo("mouseup", 1);
-  } finally {
-    await sleep(500);
-    src.kill();
-  }
-}
-
-function shoot(name) {
-  if (SHOTS) execFileSync("import", ["-window", "root", path.join(SHOTS, name)]);
-}
-
-async function place(s) {
-  // Below and right of the drag source, so the drop lands in the page.
-  await s.cmd("POST", "/window/rect", { x: 200, y: 100, width: 1180, height: 780 }).catch(() => undefined);
-  await sleep(300);
-}
 
 test("last year's PDF dropped on the window is imported; 以上年年报新建 from it carries 结转下年度 into 上年结转", async () => {
   const picks = process.env.NIANBAO_AUTOMATION_PICKS;
