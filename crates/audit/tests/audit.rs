@@ -231,6 +231,7 @@ fn row_with(message: &str, agency: &str) -> Row {
                 errors: 1,
                 warnings: 0,
                 infos: 0,
+                explained: 0,
             },
             first_error: Some(message.to_string()),
             findings: vec![Finding {

@@ -39,6 +39,10 @@ pub struct Diagnostic {
     /// editor selects when the user jumps to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<(usize, usize)>,
+    /// The user's written 说明 when this 警告 or 提示 is true and explained ("确认无误，说明：…");
+    /// never set on an 错误.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
 }
 
 /// A quick fix as data: replace `found` at characters `start..end` of the field at `path` by
@@ -77,6 +81,11 @@ impl Fix {
 }
 
 impl Diagnostic {
+    /// A 警告 or 提示 without a 说明: what still needs the author's attention besides the errors.
+    pub fn is_open_warning(&self) -> bool {
+        self.severity != Severity::Error && self.explanation.is_none()
+    }
+
     pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
         if self.span.is_none() && self.paths.first() == Some(&fix.path) {
             self.span = Some((fix.start, fix.end));
@@ -128,6 +137,7 @@ impl Rule {
             hint: hint.into(),
             fix: None,
             span: None,
+            explanation: None,
         }
     }
 }
@@ -136,8 +146,11 @@ impl Rule {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     pub errors: usize,
+    /// Every 警告, explained or not ("警告 3，已说明 2").
     pub warnings: usize,
     pub infos: usize,
+    /// The 警告 and 提示 among them that carry a 说明.
+    pub explained: usize,
 }
 
 impl Tally {
@@ -148,6 +161,9 @@ impl Tally {
                 Severity::Error => t.errors += 1,
                 Severity::Warning => t.warnings += 1,
                 Severity::Info => t.infos += 1,
+            }
+            if d.explanation.is_some() {
+                t.explained += 1;
             }
         }
         t

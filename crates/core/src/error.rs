@@ -61,6 +61,15 @@ pub enum CoreError {
     #[error("词表第 {line} 行“{text}”不是“错词 → 正词”的格式。请每行写一对，中间用 → 或 -> 隔开；以 # 开头的行是注释。")]
     WordListLine { line: usize, text: String },
 
+    #[error("没有代码为“{0}”的审核规则，无法为它写说明。请从审核结果中选择要说明的条目。")]
+    UnknownRule(String),
+
+    #[error("“{0}”是错误，不能用说明代替改正。请按提示改正后再审核；只有警告和提示可以写说明。")]
+    ErrorNotExplainable(String),
+
+    #[error("说明有 {chars} 个字，最多 {limit} 个字。请写得简短些，详细材料可另附。")]
+    ExplanationTooLong { chars: usize, limit: usize },
+
     #[error("文件内容有误（第 {line} 行第 {column} 列{field}）：{detail}。原文件未作任何改动。")]
     Invalid {
         line: usize,

@@ -73,10 +73,15 @@ pub fn load_report(bytes: &[u8]) -> Result<Report, CoreError> {
     Ok(report)
 }
 
-/// Writes a report as pretty JSON, the current schema version stamped in.
+/// Writes a report as pretty JSON: version 3 when it holds 说明, else version 2, which is all a
+/// file without them needs (older programs keep opening it).
 pub fn save_report(report: &Report) -> Vec<u8> {
     let mut r = report.clone();
-    r.schema_version = SCHEMA_VERSION;
+    r.schema_version = if r.explanations.is_empty() {
+        SCHEMA_VERSION - 1
+    } else {
+        SCHEMA_VERSION
+    };
     let mut out = serde_json::to_vec_pretty(&r).unwrap_or_default();
     out.push(b'\n');
     out

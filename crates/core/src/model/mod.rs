@@ -20,7 +20,10 @@ pub use review::{ReviewGroup, ReviewOutcome, ReviewRow, ReviewTable};
 /// year's tables (`last_year`) where version 1 kept three counts (`baseline`, still read); it was
 /// bumped so that a version-1 program refuses a version-2 file as newer (请升级) instead of
 /// failing on a field it does not know.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 3 adds the written 说明 (`explanations`); a file without them is written as version 2,
+/// so that only a file that holds 说明 is refused by a version-2 program (as newer, 请升级) rather
+/// than opened with its 说明 silently lost.
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +57,10 @@ pub struct Report {
     /// Text fields copied from last year's report and not yet edited: drafts to be reviewed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub drafts: Vec<crate::path::FieldPath>,
+    /// The written 说明 for true 警告 and 提示 (see [`crate::explain`]). Present only from format
+    /// version 3 on: a file without any is still written as version 2, so older programs open it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanations: Vec<crate::explain::Explanation>,
 }
 
 impl Default for Report {
@@ -69,6 +76,7 @@ impl Default for Report {
             other: String::new(),
             last_year: None,
             drafts: Vec::new(),
+            explanations: Vec::new(),
         }
     }
 }

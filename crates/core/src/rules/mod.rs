@@ -136,6 +136,7 @@ pub fn validate_with(
     if let Some(words) = words {
         wordlist::check(report, words, &mut out);
     }
+    crate::explain::attach(report, &mut out);
     out.sort_by_key(|d| (d.severity, d.section()));
     out
 }
