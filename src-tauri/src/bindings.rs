@@ -42,6 +42,11 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
     ("open_export", "{ folder: boolean }", "null"),
     ("apply_fix", "{ fix: FixDto }", "EditResult"),
     (
+        "explain",
+        "{ code: string; path: FieldPath; text: string }",
+        "EditResult",
+    ),
+    (
         "insert_generated",
         "{ path: FieldPath; at: number }",
         "EditResult",

@@ -24,6 +24,7 @@ pub const COMMANDS: &[&str] = &[
     "review_all",
     "open_export",
     "apply_fix",
+    "explain",
     "insert_generated",
     "attach_last_year",
     "about",

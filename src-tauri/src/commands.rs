@@ -206,6 +206,20 @@ pub fn apply_fix<R: Runtime>(
     Ok(result_of(&app, &state, &doc, change))
 }
 
+/// 写说明: a written 说明 for a true 警告 or 提示 (an empty text withdraws it), as one undo step.
+#[tauri::command]
+pub fn explain<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    code: String,
+    path: String,
+    text: String,
+) -> AppResult<EditResult> {
+    let mut doc = state.doc_mut();
+    doc.explain(&code, &path, &text)?;
+    Ok(result_of(&app, &state, &doc, crate::doc::Change::default()))
+}
+
 /// 按表格生成: the paragraph written from the tables, put in at the caret (`at`, in UTF-16
 /// units as the webview counts), as one undo step.
 #[tauri::command]
@@ -512,6 +526,7 @@ fn save_to<R: Runtime>(
         // Locks in the one order used everywhere: journal, then document.
         let mut journal = lock(&state.journal);
         let mut doc = state.doc_mut();
+        doc.prune_explanations();
         files::write_report(&path, doc.report())?;
         doc.mark_saved(path.clone());
         if let Some(j) = journal.as_mut() {

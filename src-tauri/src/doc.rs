@@ -229,6 +229,26 @@ impl Document {
         Ok(change)
     }
 
+    /// 写说明: the 说明 for a true 警告 or 提示 given, replaced or (empty) withdrawn, as one undo
+    /// step. An 错误 is refused by the core.
+    pub fn explain(&mut self, code: &str, path: &str, text: &str) -> AppResult<()> {
+        let field: FieldPath = path.parse()?;
+        self.change(|r| r.explain(code, field, text))
+    }
+
+    /// Before a save: 说明 whose finding is gone are not written (see
+    /// [`Report::prune_explanations`]). Checked in full, whatever the editor shows while typing.
+    /// Not an undo step: nothing the user sees changes.
+    pub fn prune_explanations(&mut self) {
+        if self.report.explanations.is_empty() {
+            return;
+        }
+        let findings = nianbao_core::validate(&self.report, None);
+        if self.report.prune_explanations(&findings) > 0 {
+            self.revision += 1;
+        }
+    }
+
     pub fn undo(&mut self) -> bool {
         let Some(prev) = self.undo.pop() else {
             return false;
@@ -385,6 +405,42 @@ mod tests {
         d.edit("active.fee", "805.5").expect("edit");
         let c = d.finish_field("active.fee").expect("leave");
         assert_eq!(c.changed["active.fee"], "805.5000");
+    }
+
+    #[test]
+    fn an_explanation_is_one_undo_step_and_is_not_saved_once_its_finding_is_gone() {
+        let mut r = Report::new("某局", nianbao_core::model::AgencyKind::Department, 2025);
+        r.apply("requests.new_received.natural_person", "3")
+            .expect("edit");
+        let mut d = Document::new(r, None);
+        d.edit("overview.requests", "共收到政府信息公开申请 2 件。")
+            .expect("edit");
+        let w = nianbao_core::validate(d.report(), None)
+            .into_iter()
+            .find(|x| x.code == "TEXT-TABLE-MISMATCH")
+            .expect("the text contradicts the table");
+        let field = w.paths[0].to_string();
+        d.explain(w.code, &field, "2 件为本年新收，另 1 件为电话咨询")
+            .expect("explain");
+        assert_eq!(d.report().explanations.len(), 1);
+        assert!(d.undo(), "the 说明 is a step of its own");
+        assert!(d.report().explanations.is_empty());
+        assert!(d.redo());
+        // An 错误 is refused with the core's sentence.
+        d.edit("requests.new_received.total", "9").expect("edit");
+        let e = nianbao_core::validate(d.report(), None)
+            .into_iter()
+            .find(|x| x.severity == nianbao_core::Severity::Error)
+            .expect("an 错误");
+        let err = d
+            .explain(e.code, &e.paths[0].to_string(), "没错")
+            .expect_err("refused");
+        assert_eq!(err.code, "errors.edit.explain");
+        // The text corrected: the 说明 has nothing left to explain and is not saved.
+        d.edit("overview.requests", "共收到政府信息公开申请 3 件。")
+            .expect("edit");
+        d.prune_explanations();
+        assert!(d.report().explanations.is_empty());
     }
 
     #[test]

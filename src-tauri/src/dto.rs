@@ -34,6 +34,8 @@ pub struct DiagnosticDto {
     /// units as the page's `setSelectionRange` counts them.
     #[ts(type = "[number, number] | null")]
     pub select: Option<[u32; 2]>,
+    /// The written 说明 when this 警告 or 提示 is explained; never on an 错误.
+    pub explanation: Option<String>,
 }
 
 /// A quick fix: replace `found` at characters `start..end` of the field by `replacement`.
@@ -104,6 +106,7 @@ impl From<&Diagnostic> for DiagnosticDto {
             hint: d.hint.clone(),
             fix: d.fix.as_ref().map(FixDto::from),
             select: None,
+            explanation: d.explanation.clone(),
         }
     }
 }

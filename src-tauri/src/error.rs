@@ -30,6 +30,9 @@ impl From<nianbao_core::CoreError> for AppError {
             E::InvalidChoice { .. } => "errors.edit.value",
             E::FixOutdated { .. } => "errors.edit.fix_outdated",
             E::TablesEmpty(_) | E::NotGenerated(_) => "errors.edit.generate",
+            E::UnknownRule(_) | E::ErrorNotExplainable(_) | E::ExplanationTooLong { .. } => {
+                "errors.edit.explain"
+            }
             _ => "errors.file.invalid",
         };
         AppError::new(code, e.to_string())

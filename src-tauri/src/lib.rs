@@ -311,6 +311,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             exports::open_export,
             imports::attach_last_year,
             commands::apply_fix,
+            commands::explain,
             commands::insert_generated,
             about::about,
             desk::desk_add,

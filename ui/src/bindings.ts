@@ -275,7 +275,11 @@ fix: FixDto | null,
  * What to select in the first field when the user jumps to the finding, in UTF-16 code
  * units as the page's `setSelectionRange` counts them.
  */
-select: [number, number] | null, };
+select: [number, number] | null, 
+/**
+ * The written 说明 when this 警告 or 提示 is explained; never on an 错误.
+ */
+explanation: string | null, };
 
 export type FixDto = { path: FieldPath, start: number, end: number, found: string, replacement: string, safe: boolean, 
 /**
@@ -545,6 +549,7 @@ export interface Commands {
   review_all: { args: Record<string, never>; result: EditResult };
   open_export: { args: { folder: boolean }; result: null };
   apply_fix: { args: { fix: FixDto }; result: EditResult };
+  explain: { args: { code: string; path: FieldPath; text: string }; result: EditResult };
   insert_generated: { args: { path: FieldPath; at: number }; result: EditResult };
   attach_last_year: { args: Record<string, never>; result: FileOutcome };
   about: { args: Record<string, never>; result: About };

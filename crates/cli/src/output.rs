@@ -123,6 +123,10 @@ fn render_checked(
                 d.location(),
                 d.message.clone(),
             ];
+            if let Some(text) = &d.explanation {
+                // An explained finding needs no fix: the reason stands in its place.
+                return (cells, Some(format!("→ 已说明：{text}")));
+            }
             let note = match &d.fix {
                 Some(f) if f.safe => {
                     format!("→ {}（可{}：nianbao validate --fix）", d.hint, f.label())
@@ -137,11 +141,16 @@ fn render_checked(
     out.push_str(&table("  ", ["级别", "代码", "位置", "说明"], &rows));
     let _ = writeln!(
         out,
-        "  共 {} 项：错误 {} 项，警告 {} 项，提示 {} 项。{}",
+        "  共 {} 项：错误 {} 项，警告 {} 项，提示 {} 项{}。{}",
         diagnostics.len(),
         t.errors,
         t.warnings,
         t.infos,
+        if t.explained > 0 {
+            format!("（其中 {} 项已说明）", t.explained)
+        } else {
+            String::new()
+        },
         if t.errors > 0 {
             "有错误，发布前必须改正。"
         } else {

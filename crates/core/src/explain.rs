@@ -68,17 +68,27 @@ impl Report {
 
     /// Drops the 说明 whose finding is gone (the number was corrected, the sentence rewritten),
     /// so that a file never carries reasons for a warning it no longer has. Called when the
-    /// report is saved, against the findings of a full check; returns how many were dropped.
+    /// report is saved, against the findings of a full check of the report alone; returns how
+    /// many were dropped. A 说明 for a rule that needs more than the report (the 政府办's word
+    /// list, last year's whole text) is kept: a check without that input cannot say it is gone.
     pub fn prune_explanations(&mut self, findings: &[Diagnostic]) -> usize {
         let before = self.explanations.len();
         self.explanations.retain(|e| {
-            findings
-                .iter()
-                .any(|d| d.code == e.code && d.paths.first() == Some(&e.field))
+            NEEDS_MORE_THAN_THE_REPORT.contains(&e.code.as_str())
+                || findings
+                    .iter()
+                    .any(|d| d.code == e.code && d.paths.first() == Some(&e.field))
         });
         before - self.explanations.len()
     }
 }
+
+/// Rules whose findings depend on input besides the report itself.
+const NEEDS_MORE_THAN_THE_REPORT: &[&str] = &[
+    "TEXT-WORDLIST",
+    "TEXT-REPEATS-LAST-YEAR",
+    "TEXT-SECTION-REPEATS-LAST-YEAR",
+];
 
 /// Marks the findings the report explains. Errors are never marked, whatever a hand-edited file
 /// says.
