@@ -31,7 +31,10 @@ fn an_explained_warning_is_printed_with_its_reason() {
         out.contains("→ 已说明：本机关不收取信息处理费，已在一（二）中说明"),
         "{out}"
     );
-    assert!(out.contains("警告 3 项，提示 0 项（其中 1 项已说明）"), "{out}");
+    assert!(
+        out.contains("警告 3 项，提示 0 项（其中 1 项已说明）"),
+        "{out}"
+    );
 
     let o = nianbao(&["validate", "--json", &arg]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
