@@ -147,8 +147,12 @@ fn an_explanation_whose_finding_is_gone_is_dropped_on_prune() {
 #[test]
 fn a_rule_that_needs_more_than_the_report_keeps_its_explanation() {
     let mut r = seed("003");
-    r.explain("TEXT-WORDLIST", nianbao_core::FieldPath::Problems, "本地用法，确认无误")
-        .expect("a 提示 of the word list");
+    r.explain(
+        "TEXT-WORDLIST",
+        nianbao_core::FieldPath::Problems,
+        "本地用法，确认无误",
+    )
+    .expect("a 提示 of the word list");
     assert_eq!(r.prune_explanations(&validate(&r, None)), 0);
     assert_eq!(r.explanations.len(), 1);
 }
