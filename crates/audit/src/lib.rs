@@ -6,6 +6,8 @@
 
 mod check;
 mod collect;
+pub mod desk_state;
+pub mod fingerprint;
 mod run;
 mod stamp;
 mod sum;
@@ -13,6 +15,11 @@ pub mod workbook;
 
 pub use check::{check_file, outcome_of, read_any, read_saved, Finding, Outcome, Row};
 pub use collect::{collect, is_importable, is_report_file, IMPORTABLE};
+pub use desk_state::{
+    content_hash, relative_name, Comparison, Counts, Decision, DeskState, FileEntry, FindingEntry,
+    ReportChange, Seen, Status, DESK_FILE,
+};
+pub use fingerprint::{fingerprint, fingerprints};
 pub use nianbao_core::{Severity, Tally};
 pub use run::{run, Cancelled, Progress};
 pub use stamp::{changed, stamp, Stamp};
@@ -31,6 +38,11 @@ pub enum AuditError {
     },
     #[error("无法生成审核表：{0}。请重试；如果一直不成，请改为导出 CSV。")]
     Workbook(String),
+    /// The desk's state file could not be used; the reason says what is wrong with it.
+    #[error("审核台记录文件 .nianbao-desk.json 无法使用：{0}。审核本身不受影响；请把这个文件改名或删除后重新审核（之前的确认、驳回和备注需要重新填写）。")]
+    DeskState(String),
+    #[error("驳回一个问题时请写明理由，例如“该单位本年确无此项业务”。")]
+    RejectWithoutReason,
 }
 
 impl From<Cancelled> for AuditError {
