@@ -385,6 +385,23 @@ function fillEmpty(section: SectionKey): void {
   });
 }
 
+/** 写说明: the 说明 saved in the report (an empty text withdraws it), as one undo step. Resolves
+ * to whether it was saved, so the form stays open with the user's text when it was not. */
+function explainFinding(d: DiagnosticDto, text: string): Promise<boolean> {
+  let saved = false;
+  return enqueue(async () => {
+    const path = d.paths[0];
+    if (path === undefined) return;
+    applyResult(await call("explain", { code: d.code, path, text }));
+    saved = true;
+    status(text.trim() === "" ? "已撤销说明。可用 Ctrl+Z 恢复。" : "已保存说明：这条提醒标为“已说明”。可用 Ctrl+Z 撤销。");
+  })
+    .catch((e: unknown) => {
+      banner(errorText(e));
+    })
+    .then(() => saved);
+}
+
 /** "改为 147": the finding's fix, applied by the core as one undo step. */
 function applyFix(fix: FixDto): void {
   enqueue(async () => {
@@ -742,7 +759,7 @@ async function start(): Promise<void> {
     fillEmpty,
     generate,
   });
-  const view = new View(layout, forms, badges, byId("findings"), jump, applyFix);
+  const view = new View(layout, forms, badges, byId("findings"), jump, applyFix, explainFinding);
   app = {
     layout,
     forms,

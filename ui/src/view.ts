@@ -4,6 +4,7 @@
 import type { DiagnosticDto, FieldPath, FixDto, Layout, SectionKey } from "./bindings";
 import { boxOf, place } from "./bubble";
 import { clear, h, setText } from "./dom";
+import { explainButton, explanationNote, summaryText, type Explain } from "./explain";
 import type { Field, Forms, Grid } from "./forms";
 
 /** Findings that list every empty cell of a table: the bubble says what they mean for its cell. */
@@ -50,6 +51,7 @@ export class View {
     private findings: HTMLElement,
     private jump: (d: DiagnosticDto) => void,
     private fix: (f: FixDto) => void,
+    private explain: Explain,
   ) {}
 
   private previous: Partial<Record<string, string>> = {};
@@ -314,7 +316,8 @@ export class View {
       for (const d of this.diagnostics) {
         if ((d.section ?? "meta") !== key) continue;
         if (d.severity === "error") errors++;
-        else if (d.severity === "warning") warnings++;
+        // An explained 警告 needs nothing more from the author: the navigator counts what is open.
+        else if (d.severity === "warning" && d.explanation === null) warnings++;
       }
       setText(badges.errors, errors ? `错误 ${errors}` : "");
       badges.errors.hidden = errors === 0;
@@ -329,14 +332,11 @@ export class View {
   }
 
   private drawFindings(): void {
-    const key = keyOf(this.diagnostics) + this.diagnostics.map((d) => d.hint).join("\n");
+    const key =
+      keyOf(this.diagnostics) + this.diagnostics.map((d) => `${d.hint}\u0000${d.explanation ?? ""}`).join("\n");
     if (this.findings.dataset.key === key && this.findings.childElementCount > 0) return;
     this.findings.dataset.key = key;
-    const count = (s: string) => this.diagnostics.filter((d) => d.severity === s).length;
-    const summary =
-      this.diagnostics.length === 0
-        ? "审核通过：没有发现问题。"
-        : `错误 ${count("error")} · 警告 ${count("warning")} · 提示 ${count("info")}`;
+    const summary = summaryText(this.diagnostics);
     const body: HTMLElement[] = [
       h("h2", { text: "审核结果" }),
       h("p", { class: "summary", text: summary }),
@@ -347,16 +347,23 @@ export class View {
       const items = list.map((d) => {
         const b = h(
           "button",
-          { type: "button", class: `finding ${SEVERITY_CLASS[d.severity]}`, "data-code": d.code, "data-path": d.paths[0] ?? "" },
+          {
+            type: "button",
+            class: `finding ${SEVERITY_CLASS[d.severity]}${d.explanation === null ? "" : " explained"}`,
+            "data-code": d.code,
+            "data-path": d.paths[0] ?? "",
+          },
           h("span", { class: "tag", text: d.severityLabel }),
           h("span", { class: "loc", text: d.location }),
           h("span", { class: "msg", text: d.message }),
           h("span", { class: "fix", text: d.hint }),
+          explanationNote(d),
         );
         b.addEventListener("click", () => {
           this.jump(d);
         });
-        return h("li", {}, b, this.fixButton(d));
+        const slot = h("div", { class: "explain-slot" });
+        return h("li", {}, b, this.fixButton(d), explainButton(d, slot, this.explain), slot);
       });
       body.push(h("section", { class: "group" }, h("h3", { text: s.heading }), h("ul", {}, ...items)));
     }
