@@ -53,6 +53,16 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
     ),
     ("attach_last_year", "Record<string, never>", "FileOutcome"),
     ("about", "Record<string, never>", "About"),
+    (
+        "export_diagnostics",
+        "Record<string, never>",
+        "ExportOutcome",
+    ),
+    (
+        "log_ui_error",
+        "{ kind: string; message: string; stack: string | null }",
+        "null",
+    ),
     ("desk_add", "{ folder: boolean }", "DeskStarted"),
     ("desk_cancel", "Record<string, never>", "null"),
     ("desk_show", "{ shown: boolean }", "DeskState"),

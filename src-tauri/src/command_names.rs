@@ -28,6 +28,8 @@ pub const COMMANDS: &[&str] = &[
     "insert_generated",
     "attach_last_year",
     "about",
+    "export_diagnostics",
+    "log_ui_error",
     "desk_add",
     "desk_cancel",
     "desk_show",

@@ -5,6 +5,7 @@ pub mod about;
 pub mod autosave;
 pub mod commands;
 pub mod desk;
+pub mod diagnostics;
 pub mod dialogs;
 pub mod doc;
 pub mod dto;
@@ -158,6 +159,9 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             // its data folder, both known once the app is (or both in --data-dir).
             let custom = data_dir_argument();
             let config = custom.clone().or_else(|| app.path().app_config_dir().ok());
+            if let Some(dir) = diagnostics::log_dir(custom.as_deref(), app.handle()) {
+                nianbao_diag::hook::set_log_dir(dir);
+            }
             let data = custom.or_else(|| app.path().app_data_dir().ok());
             let store = config.as_ref().map(|d| d.join("recent.json"));
             let state = app.state::<AppState>();
@@ -314,6 +318,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             commands::explain,
             commands::insert_generated,
             about::about,
+            diagnostics::export_diagnostics,
+            diagnostics::log_ui_error,
             desk::desk_add,
             desk::desk_cancel,
             desk::desk_show,
@@ -362,6 +368,8 @@ fn blank(year: u64) -> Document {
 }
 
 pub fn run() {
+    // Before anything can panic; the log's folder is known once the app is (see setup).
+    nianbao_diag::hook::install(diagnostics::PROGRAM);
     let app = app_builder(tauri::Builder::default(), file_argument())
         .build(tauri::generate_context!("tauri.conf.json"));
     match app {

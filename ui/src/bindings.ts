@@ -553,6 +553,8 @@ export interface Commands {
   insert_generated: { args: { path: FieldPath; at: number }; result: EditResult };
   attach_last_year: { args: Record<string, never>; result: FileOutcome };
   about: { args: Record<string, never>; result: About };
+  export_diagnostics: { args: Record<string, never>; result: ExportOutcome };
+  log_ui_error: { args: { kind: string; message: string; stack: string | null }; result: null };
   desk_add: { args: { folder: boolean }; result: DeskStarted };
   desk_cancel: { args: Record<string, never>; result: null };
   desk_show: { args: { shown: boolean }; result: DeskState };

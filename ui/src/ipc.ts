@@ -49,3 +49,30 @@ function setQueued(n: number): void {
   document.body.dataset.queued = String(n);
 }
 setQueued(0);
+
+/**
+ * The page's own failures go to the shell's local log, which 关于 → 导出诊断信息 puts in the
+ * zip for support. Only a message and a stack are sent, and Rust scrubs both (anything quoted,
+ * anything not ASCII) before they are written, so a report's text cannot reach the log this way.
+ * Registered here, in the module every other imports first, to catch failures from the start.
+ * A failing report is dropped: a rejection here must not raise the event it reports.
+ */
+function logError(kind: "error" | "unhandledrejection", e: unknown, fallback: string): void {
+  const message =
+    e instanceof Error
+      ? `${e.name}: ${e.message}`
+      : isAppError(e)
+        ? `${e.code}: ${e.message}`
+        : typeof e === "string"
+          ? e
+          : fallback;
+  const stack = e instanceof Error && typeof e.stack === "string" ? e.stack : null;
+  call("log_ui_error", { kind, message, stack }).catch(() => undefined);
+}
+
+window.addEventListener("error", (ev) => {
+  logError("error", ev.error, `${ev.message} (${ev.filename}:${ev.lineno}:${ev.colno})`);
+});
+window.addEventListener("unhandledrejection", (ev) => {
+  logError("unhandledrejection", ev.reason, "Promise rejected without a reason");
+});
