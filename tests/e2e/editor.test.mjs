@@ -211,7 +211,7 @@ test("grid keys move between cells; the fee shows four decimals once left; a dif
       const b = document.querySelector('[data-path="requests.granted.total"]').parentElement.querySelector(".choice");
       return b && !b.hidden && b.textContent === "应为 101";
     }, 3000, "computed total offered");
-    await s.click(await s.find('[data-path="requests.granted.total"] + .choice'));
+    await s.click(await s.find('[data-path="requests.granted.total"] + .under .choice'));
     await s.waitFor(() => document.querySelector('[data-path="requests.granted.total"]').value === "101", 3000, "computed chosen");
 
     await section(s, "active");

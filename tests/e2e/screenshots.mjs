@@ -39,42 +39,8 @@ try {
     await sleep(300);
     shoot(`section-${key}.png`);
   }
-  // Tables 三 and 四 with a bubble open, at 1400×900 and at 1024×768 (the window at the top left
-  // of the screen; the shot is cropped to it).
-  for (const [w, h] of [
-    [1400, 900],
-    [1024, 768],
-  ]) {
-    await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: w, height: h }).catch(() => undefined);
-    await sleep(400);
-    for (const [key, at, text] of [
-      ["requests", "requests.granted.total", "100"],
-      ["review", "review.litigation_after_reconsideration.total", "9"],
-    ]) {
-      await s.exec((k) => document.querySelector(`#nav button[data-section="${k}"]`).click(), key);
-      await s.exec(
-        (p, t) => {
-          const el = document.querySelector(`[data-path="${p}"]`);
-          el.scrollIntoView({ block: "center" });
-          el.focus();
-          el.value = t;
-          el.dispatchEvent(new InputEvent("input", { bubbles: true }));
-        },
-        at,
-        text,
-      );
-      await s.waitFor(() => [...document.querySelectorAll(".bubble")].some((b) => !b.hidden && b.style.visibility !== "hidden"), 5000, "bubble");
-      await sleep(300);
-      const name = `bubble-${key}-${w}.png`;
-      execFileSync("import", ["-window", "root", "-crop", `${w}x${h}+0+0`, "+repage", path.join(OUT, name)]);
-      console.log(name);
-    }
-  }
-  await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1400, height: 900 }).catch(() => undefined);
-  await sleep(400);
-
   // 以上年年报新建 from seed 003: last year's figures under each cell, one planted slip flagged.
-  // The bubble shots left unsaved edits: 不保存, then last year's file.
+  // The 三 shot left an unsaved edit: 不保存, then last year's file.
   fs.writeFileSync(process.env.NIANBAO_AUTOMATION_PICKS, `不保存\n${SEED}\n`);
   await s.exec(() => document.getElementById("cmd-next-year").click());
   await s.waitFor(() => document.body.classList.contains("has-prev"), 20000, "last year's figures");
@@ -94,6 +60,49 @@ try {
   await s.waitFor(() => document.querySelector("span.prev.flag"), 5000, "flag");
   await sleep(400);
   shoot("previous-values.png");
+  // Tables 三 and 四 with last year's figures on and a bubble open, at 1400×900 and at 1024×768
+  // (the window at the top left of the screen; the shot is cropped to it). 四's row 复议后起诉 is
+  // filled with a total that its parts contradict; 三's 自然人 本年新收 is the flagged 910.
+  await s.exec(() => document.querySelector('#nav button[data-section="review"]').click());
+  await s.exec(() => {
+    for (const [p, v] of [
+      ["review.litigation_after_reconsideration.upheld", "1"],
+      ["review.litigation_after_reconsideration.corrected", "0"],
+      ["review.litigation_after_reconsideration.other", "0"],
+      ["review.litigation_after_reconsideration.pending", "2"],
+      ["review.litigation_after_reconsideration.total", "9"],
+    ]) {
+      const el = document.querySelector(`[data-path="${p}"]`);
+      el.focus();
+      el.value = v;
+      el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    }
+  });
+  for (const [w, h] of [
+    [1400, 900],
+    [1024, 768],
+  ]) {
+    await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: w, height: h }).catch(() => undefined);
+    await sleep(400);
+    for (const [key, at] of [
+      ["requests", "requests.new_received.natural_person"],
+      ["review", "review.litigation_after_reconsideration.total"],
+    ]) {
+      await s.exec((k) => document.querySelector(`#nav button[data-section="${k}"]`).click(), key);
+      await s.exec((p) => {
+        const el = document.querySelector(`[data-path="${p}"]`);
+        el.scrollIntoView({ block: "center" });
+        el.focus();
+      }, at);
+      await s.waitFor(() => [...document.querySelectorAll(".bubble")].some((b) => !b.hidden && b.style.visibility !== "hidden"), 5000, "bubble");
+      await sleep(300);
+      const name = `bubble-${key}-${w}.png`;
+      execFileSync("import", ["-window", "root", "-crop", `${w}x${h}+0+0`, "+repage", path.join(OUT, name)]);
+      console.log(name);
+    }
+  }
+  await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1400, height: 900 }).catch(() => undefined);
+  await sleep(400);
   await s.exec(() => document.getElementById("cmd-preview").click());
   await s.waitFor(() => document.getElementById("preview").dataset.pages, 20000, "preview");
   await sleep(500);

@@ -469,12 +469,15 @@ test("a report started from last year's file shows every previous value under it
           same: same.innerText,
           sameTitle: document.querySelector('[data-path="requests.carried_over.commercial_enterprise"]').title,
           changed: changed.innerText,
+          changedTitle: changed.title,
         };
       });
       assert.equal(fit.overflow, 0, `${width} px: ${JSON.stringify(fit)}`);
-      assert.equal(fit.same, "上年 0");
+      // Below 1280 px the columns are 44 px: the figure alone, "上年" and the rest on hover.
+      assert.equal(fit.same, "0");
       assert.match(fit.sameTitle, /增减 持平/);
-      assert.equal(fit.changed.replace(/\n/g, ""), "上年 91（+819）");
+      assert.equal(fit.changed.replace(/\n/g, ""), "91（+819）");
+      assert.equal(fit.changedTitle, "上年 91（+819）");
     }
     await s.setWindowSize(1400, 900);
     // The toggle hides them.

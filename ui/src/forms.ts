@@ -26,6 +26,11 @@ export interface Grid {
   wrap: HTMLElement;
   bubble: HTMLElement;
   list: HTMLElement;
+  table: HTMLTableElement;
+  /** One per column: their widths are set from the window's width only (columns.ts). */
+  cols: HTMLTableColElement[];
+  /** How many columns, from the left, hold row labels (三 has three, 二 one, 四 none). */
+  labelCols: number;
 }
 
 export interface Handlers {
@@ -168,7 +173,15 @@ function buildTable(spec: TableSpec, parent: HTMLElement, on: Handlers, forms: F
   const bubble = h("div", { class: "bubble", role: "status", hidden: true });
   const list = h("div", { class: "hints table-hints", "data-for": spec.section });
   const wrap = h("div", { class: "table-wrap" }, table, bubble);
-  const grid: Grid = { section: spec.section, cells, wrap, bubble, list };
+  // The first row spans the whole table (nothing is carried into it from above); the first row
+  // with inputs starts with its labels.
+  const width = (spec.rows[0] ?? []).reduce((n, c) => n + c.colspan, 0);
+  const firstBody = spec.rows.find((r) => r.some((c) => c.kind === "input")) ?? [];
+  const firstInput = firstBody.findIndex((c) => c.kind === "input");
+  const labelCols = firstBody.slice(0, Math.max(0, firstInput)).reduce((n, c) => n + c.colspan, 0);
+  const cols = Array.from({ length: width }, (_, i) => h("col", { class: i < labelCols ? "label-col" : "num-col" }));
+  table.append(h("colgroup", {}, ...cols));
+  const grid: Grid = { section: spec.section, cells, wrap, bubble, list, table, cols, labelCols };
   let inBody = false;
 
   for (const row of spec.rows) {
@@ -203,6 +216,10 @@ function buildTable(spec: TableSpec, parent: HTMLElement, on: Handlers, forms: F
     parent.append(h("div", { class: "table-tools" }, label, fill));
   }
   parent.append(wrap, list);
+  // Findings about the section as a whole go under the table, not above it: a hint that comes
+  // or goes while typing must not move the cells under the pointer.
+  const sectionHints = parent.querySelector(".section-hints");
+  if (sectionHints) parent.append(sectionHints);
   forms.grids.push(grid);
 }
 
@@ -257,7 +274,10 @@ function cellElement(
         ? h("button", { type: "button", class: "choice", hidden: true })
         : null;
       const prev = h("span", { class: "prev", hidden: true, "data-prev-for": c.path });
-      const td = h("td", { colspan: c.colspan, class: c.total ? "cell total" : "cell" }, el, choice, prev);
+      // A line of fixed height under the number: last year's figure, and over it in a total's
+      // cell the 应为 N button. Neither may change the row's height when it comes or goes.
+      const under = h("span", { class: "under" }, prev, choice);
+      const td = h("td", { colspan: c.colspan, class: c.total ? "cell total" : "cell" }, el, under);
       bind(el, c.path, on);
       choice?.addEventListener("click", () => {
         on.choose(c.path);

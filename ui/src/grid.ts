@@ -52,7 +52,7 @@ export function attachKeys(grid: Grid): void {
     const el = e.target;
     // The 应为 N button of a total sits between its cell and the next in Tab order.
     if (el instanceof HTMLButtonElement && el.classList.contains("choice") && e.key === "Tab") {
-      const input = el.parentElement?.querySelector("input");
+      const input = el.closest("td")?.querySelector("input");
       if (!input) return;
       e.preventDefault();
       if (e.shiftKey) input.focus();
@@ -68,7 +68,7 @@ export function attachKeys(grid: Grid): void {
     let moved = false;
     switch (e.key) {
       case "Tab": {
-        const choice = el.parentElement?.querySelector<HTMLButtonElement>("button.choice");
+        const choice = el.closest("td")?.querySelector<HTMLButtonElement>("button.choice");
         if (!e.shiftKey && choice && !choice.hidden) {
           choice.focus();
           moved = true;

@@ -22,9 +22,10 @@ import { showAbout } from "./about";
 import { Desk } from "./desk";
 import { byId, h, imeKey, setText } from "./dom";
 import { buildForms, type Field, type Forms } from "./forms";
+import { sizeGrids } from "./columns";
 import { attachKeys, attachPaste } from "./grid";
 import { call, enqueue, errorText } from "./ipc";
-import { renderPreview } from "./preview";
+import { currentPage, renderPreview, showPage } from "./preview";
 import { View } from "./view";
 
 interface App {
@@ -407,9 +408,39 @@ function applyFix(fix: FixDto): void {
   enqueue(async () => {
     applyResult(await call("apply_fix", { fix }));
     status(`已把“${fix.found}”改为“${fix.replacement}”。可用 Ctrl+Z 撤销。`);
+    focusFixed(fix);
   }).catch((e: unknown) => {
     banner(errorText(e));
   });
+}
+
+/**
+ * After a fix the keyboard goes on where the fix was: the field it changed has the focus and
+ * the new number is selected (a button that redraws away would leave no focus at all).
+ */
+function focusFixed(fix: FixDto): void {
+  const f = fieldOf(fix.path);
+  if (!f) return;
+  showSection(f.section);
+  f.el.scrollIntoView({ block: "center", inline: "nearest" });
+  f.el.focus({ preventScroll: true });
+  if (f.el instanceof HTMLSelectElement) return;
+  const text = f.el.value;
+  if (f.grid) {
+    f.el.select();
+    return;
+  }
+  // The fix counts characters; the page's selection counts UTF-16 units.
+  const start = Array.from(text).slice(0, fix.start).join("").length;
+  const end = start + fix.replacement.length;
+  if (text.slice(start, end) === fix.replacement) {
+    f.el.setSelectionRange(start, end);
+  } else {
+    // The text moved on since the finding: the replacement's nearest occurrence.
+    const at = text.indexOf(fix.replacement, Math.max(0, start - fix.replacement.length));
+    const found = at >= 0 ? at : text.indexOf(fix.replacement);
+    if (found >= 0) f.el.setSelectionRange(found, found + fix.replacement.length);
+  }
 }
 
 /** 按表格生成: the paragraph goes in at the caret; the field keeps focus, caret after it. */
@@ -648,20 +679,15 @@ function stepFinding(back: boolean): void {
   jump(d);
 }
 
-/** PgDn / PgUp in the preview: the next or previous page to the top. */
+/** PgDn / PgUp in the preview: the next or previous page to the top (below its fixed head). */
 function pagePreview(back: boolean): void {
   const host = byId("preview");
   const pages = [...host.querySelectorAll<SVGElement>("svg.page")];
   if (pages.length === 0) return;
-  const top = host.getBoundingClientRect().top;
-  // The page whose top is nearest the viewport's top is the current one.
-  let current = 0;
-  pages.forEach((p, i) => {
-    if (p.getBoundingClientRect().top - top <= 2) current = i;
-  });
-  const next = Math.max(0, Math.min(pages.length - 1, current + (back ? -1 : 1)));
+  const next = Math.max(0, Math.min(pages.length - 1, currentPage(host) + (back ? -1 : 1)));
   pages[next]?.scrollIntoView({ block: "start" });
-  host.dataset.page = String(next + 1);
+  // Said at once, not a frame later when the scroll event comes.
+  showPage(host);
 }
 
 function plainKeys(e: KeyboardEvent): boolean {
@@ -794,6 +820,23 @@ async function start(): Promise<void> {
   );
   shortcuts();
   await listenForDrops();
+  // The tables' columns follow the form's width (the window, the side panels), never its content.
+  const formEl = byId("form");
+  let sizedFor = -1;
+  const sizeTables = (): void => {
+    const st = getComputedStyle(formEl);
+    const avail = Math.min(980, Math.floor(formEl.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight)));
+    if (avail <= 0 || avail === sizedFor) return;
+    sizedFor = avail;
+    sizeGrids(forms.grids, avail);
+    view.schedulePlacement();
+  };
+  new ResizeObserver(sizeTables).observe(formEl);
+  // Words are measured in the page's font: again once every face has loaded.
+  void document.fonts.ready.then(() => {
+    sizedFor = -1;
+    sizeTables();
+  });
   // The bubble is fixed to the window: it follows its cell when the form or a table scrolls.
   document.addEventListener("scroll", () => { view.schedulePlacement(); }, true);
   window.addEventListener("resize", () => { view.schedulePlacement(); });

@@ -16,11 +16,15 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 export function renderPreview(host: HTMLElement, p: Preview, close: () => void): void {
   const back = h("button", { type: "button", id: "preview-close", text: "返回编辑" });
   back.addEventListener("click", close);
+  const indicator = h("span", { id: "preview-page", class: "page-indicator", "aria-live": "polite", text: `第 1 / ${p.pages.length} 页` });
+  // The head stays at the top while the pages scroll under it (issue 27: PgDn scrolled "共 6 页"
+  // away and nothing said which page was in view).
   const head = h(
     "div",
     { class: "preview-head" },
     h("h2", { text: "预览" }),
-    h("span", { class: "summary", text: `共 ${p.pages.length} 页，与导出的 PDF 分页相同。` }),
+    indicator,
+    h("span", { class: "summary", text: "与导出的 PDF 分页相同。" }),
     back,
   );
   const warnings = p.warnings.map((w) => h("p", { class: "preview-warning", text: w }));
@@ -53,4 +57,46 @@ export function renderPreview(host: HTMLElement, p: Preview, close: () => void):
     return s;
   });
   host.replaceChildren(head, ...warnings, h("div", { class: "pages" }, ...pages));
+  // A page brought to the top (PgDn) stops below the head, not under it.
+  host.style.scrollPaddingTop = `${head.offsetHeight + 8}px`;
+  let queued = false;
+  host.onscroll = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      showPage(host);
+    });
+  };
+  showPage(host);
+}
+
+/**
+ * The page in view, counted from 0: the last page whose top is above a line 40% down the part of
+ * the box below the head. A page brought to the top is current; so is the last page when the box
+ * is scrolled to its end, however short the page.
+ */
+export function currentPage(host: HTMLElement): number {
+  const pages = [...host.querySelectorAll<SVGElement>("svg.page")];
+  const head = host.querySelector(".preview-head");
+  const box = host.getBoundingClientRect();
+  const top = head ? head.getBoundingClientRect().bottom : box.top;
+  if (pages.length > 0 && host.scrollTop > 0 && host.scrollTop + host.clientHeight >= host.scrollHeight - 1) return pages.length - 1;
+  const line = top + (box.bottom - top) * 0.4;
+  let current = 0;
+  pages.forEach((page, i) => {
+    if (page.getBoundingClientRect().top <= line) current = i;
+  });
+  return current;
+}
+
+/** "第 3 / 6 页" for the page in view. */
+export function showPage(host: HTMLElement): void {
+  const indicator = host.querySelector<HTMLElement>("#preview-page");
+  if (!indicator) return;
+  const total = host.querySelectorAll("svg.page").length;
+  const n = currentPage(host) + 1;
+  host.dataset.page = String(n);
+  const text = `第 ${n} / ${total} 页`;
+  if (indicator.textContent !== text) indicator.textContent = text;
 }

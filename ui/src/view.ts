@@ -2,7 +2,7 @@
 // the tables should have, per-section counts in the navigator and the findings list.
 
 import type { DiagnosticDto, FieldPath, FixDto, Layout, SectionKey } from "./bindings";
-import { boxOf, place } from "./bubble";
+import { CROWDS, HIDES, boxOf, clip, place, type Obstacle } from "./bubble";
 import { clear, h, setText } from "./dom";
 import { explainButton, explanationNote, summaryText, type Explain } from "./explain";
 import type { Field, Forms, Grid } from "./forms";
@@ -81,7 +81,13 @@ export class View {
       // The change is a span of its own: a narrow window drops "（持平）" (the tooltip keeps it)
       // rather than scroll table 三 sideways.
       if (f.prev.textContent !== base + tail) {
-        f.prev.replaceChildren(base, ...(tail ? [h("span", { class: delta === "持平" ? "delta same" : "delta", text: tail })] : []));
+        f.prev.replaceChildren(
+          // "上年" is dropped in a narrow window (the toggle says what the small figures are).
+          h("span", { class: "base" }, h("span", { class: "word", text: "上年 " }), before),
+          ...(tail ? [h("span", { class: delta === "持平" ? "delta same" : "delta", text: tail })] : []),
+        );
+        // A narrow column cuts the line short: the whole of it on hover.
+        f.prev.title = base + tail;
       }
       const title = `${f.el.getAttribute("aria-label") ?? ""}\n${this.previousYear} 年：${before}${now ? `；本年：${now}` : ""}${delta ? `；增减 ${delta}` : ""}`;
       if (f.el.title !== title) f.el.title = title;
@@ -263,16 +269,39 @@ export class View {
         if (EMPTY_SUMMARIES.has(d.code)) continue;
         for (const p of d.paths) if (p !== f.path) named.add(p);
       }
-      const boxes = [...named].flatMap((p) => {
-        const el = this.forms.fields.get(p)?.el;
-        return el && el.offsetParent !== null ? [boxOf(el.parentElement ?? el)] : [];
-      });
+      const form = boxOf(g.wrap.closest("#form") ?? document.documentElement);
+      const inForm = (el: Element, weight: number): Obstacle[] => {
+        const b = clip(boxOf(el), form);
+        return b ? [{ box: b, weight }] : [];
+      };
+      const obstacles: Obstacle[] = [
+        ...[...named].flatMap((p) => {
+          const el = this.forms.fields.get(p)?.el;
+          return el && el.offsetParent !== null ? inForm(el.parentElement ?? el, HIDES) : [];
+        }),
+        // The header row of the cell it speaks of, and the buttons above the table.
+        ...[...(g.table.tHead?.querySelectorAll("th") ?? [])].flatMap((th) => inForm(th, HIDES)),
+        ...[...(g.wrap.parentElement?.querySelectorAll(".table-tools button, .table-tools label") ?? [])].flatMap((b) =>
+          b.getClientRects().length > 0 ? inForm(b, HIDES) : [],
+        ),
+        ...[...document.querySelectorAll("#toolbar button, #toolbar summary")].map((b) => ({ box: boxOf(b), weight: HIDES })),
+        ...[...document.querySelectorAll("#nav, #side")].map((el) => ({ box: boxOf(el), weight: CROWDS })),
+      ];
       const view = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
-      g.bubble.style.maxWidth = `${Math.min(420, view.width - 16)}px`;
-      const size = { width: g.bubble.offsetWidth, height: g.bubble.offsetHeight };
-      const at = place(boxOf(cell), size, boxes, view);
-      g.bubble.style.left = `${Math.round(at.left)}px`;
-      g.bubble.style.top = `${Math.round(at.top)}px`;
+      // Narrower is taller: the widest bubble that covers least, of three.
+      const widths = [420, 340, 260].filter((w, i) => i === 0 || w <= view.width - 16);
+      let chosen: { width: number; at: { left: number; top: number }; cost: number } | null = null;
+      for (const w of widths) {
+        g.bubble.style.width = `${Math.min(w, view.width - 16)}px`;
+        const size = { width: g.bubble.offsetWidth, height: g.bubble.offsetHeight };
+        const { at, cost } = place(boxOf(cell), size, obstacles, view);
+        if (!chosen || cost < chosen.cost) chosen = { width: w, at, cost };
+        if (cost === 0) break;
+      }
+      if (!chosen) return;
+      g.bubble.style.width = `${Math.min(chosen.width, view.width - 16)}px`;
+      g.bubble.style.left = `${Math.round(chosen.at.left)}px`;
+      g.bubble.style.top = `${Math.round(chosen.at.top)}px`;
       g.bubble.style.visibility = "";
     });
   }
