@@ -8,6 +8,7 @@ mod check;
 mod collect;
 pub mod desk_state;
 pub mod fingerprint;
+pub mod issues;
 mod run;
 mod stamp;
 mod sum;
@@ -43,6 +44,8 @@ pub enum AuditError {
     DeskState(String),
     #[error("驳回一个问题时请写明理由，例如“该单位本年确无此项业务”。")]
     RejectWithoutReason,
+    #[error("无法生成问题清单：{0}。请重试；如果一直不成，请改为导出审核表。")]
+    IssueList(String),
 }
 
 impl From<Cancelled> for AuditError {

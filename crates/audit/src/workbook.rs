@@ -3,6 +3,7 @@
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use crate::check::{Outcome, Row};
+use crate::issues::IssueList;
 use crate::AuditError;
 
 /// Columns of the 报告 sheet, and their widths in Excel's character units (a Chinese character
@@ -26,6 +27,18 @@ const FINDING_COLUMNS: [(&str, f64); 7] = [
     ("代码", 14.0),
     ("说明", 70.0),
     ("建议", 60.0),
+];
+
+const ISSUE_COLUMNS: [(&str, f64); 9] = [
+    ("单位", 28.0),
+    ("文件", 36.0),
+    ("位置", 30.0),
+    ("级别", 7.0),
+    ("代码", 14.0),
+    ("问题", 70.0),
+    ("改正建议", 60.0),
+    ("说明", 40.0),
+    ("状态", 9.0),
 ];
 
 /// The most rows a sheet may hold (Excel's limit), header included.
@@ -95,6 +108,36 @@ fn finding_rows(rows: &[Row]) -> impl Iterator<Item = Vec<Cell>> + '_ {
     })
 }
 
+/// The 问题清单 sheet: a row per finding sent back, department by department.
+fn issue_rows(lists: &[IssueList]) -> impl Iterator<Item = Vec<Cell>> + '_ {
+    lists.iter().flat_map(|l| {
+        l.findings.iter().map(move |f| {
+            let mut note = f.explanation.clone().unwrap_or_default();
+            if !f.remark.is_empty() {
+                if !note.is_empty() {
+                    note.push('；');
+                }
+                note.push_str(&format!("审核意见：{}", f.remark));
+            }
+            let mut status = f.status.map(|s| s.label().to_string()).unwrap_or_default();
+            if f.confirmed {
+                status.push_str("（已确认）");
+            }
+            vec![
+                Cell::Text(l.agency.clone()),
+                Cell::Text(l.file.display().to_string()),
+                Cell::Text(f.location.clone()),
+                Cell::Text(f.severity.label().to_string()),
+                Cell::Text(f.code.clone()),
+                Cell::Text(f.message.clone()),
+                Cell::Text(f.hint.clone()),
+                Cell::Text(note),
+                Cell::Text(status),
+            ]
+        })
+    })
+}
+
 fn clip(s: &str) -> &str {
     match s.char_indices().nth(MAX_CELL_CHARS) {
         Some((at, _)) => &s[..at],
@@ -157,6 +200,16 @@ fn fill(
 /// The 审核表 workbook's bytes: sheet 报告 (a row per file) and sheet 问题明细 (a row per
 /// finding), bold header frozen, widths set for Chinese text, counts as numbers, autofilter.
 pub fn xlsx(rows: &[Row]) -> Result<Vec<u8>, AuditError> {
+    workbook(rows, None)
+}
+
+/// The 审核表 with a third sheet, 问题清单: the findings sent back to each department (what the
+/// `{单位}-问题清单.docx` files say, in one table for the 政府办's own records).
+pub fn xlsx_with_issues(rows: &[Row], lists: &[IssueList]) -> Result<Vec<u8>, AuditError> {
+    workbook(rows, Some(lists))
+}
+
+fn workbook(rows: &[Row], lists: Option<&[IssueList]>) -> Result<Vec<u8>, AuditError> {
     let mut book = Workbook::new();
     let made = (|| -> Result<Vec<u8>, XlsxError> {
         fill(
@@ -171,6 +224,14 @@ pub fn xlsx(rows: &[Row]) -> Result<Vec<u8>, AuditError> {
             &FINDING_COLUMNS,
             finding_rows(rows),
         )?;
+        if let Some(lists) = lists {
+            fill(
+                book.add_worksheet(),
+                "问题清单",
+                &ISSUE_COLUMNS,
+                issue_rows(lists),
+            )?;
+        }
         book.save_to_buffer()
     })();
     made.map_err(|e| AuditError::Workbook(e.to_string()))

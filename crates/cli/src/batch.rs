@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use nianbao_audit::{workbook, Outcome, Row, SumOptions};
+use nianbao_audit::{workbook, Counts, FileEntry, Outcome, Row, SumOptions};
 use nianbao_core::model::AgencyKind;
 use nianbao_core::{save_report, Severity, Tally};
 use serde::Serialize;
@@ -25,10 +25,10 @@ fn progress(len: usize, what: &str) -> ProgressBar {
     bar
 }
 
-/// One file in `--json` output (the shape scripts already read).
+/// One file in `--json` output (the shape scripts already read, with the desk's view added).
 #[derive(Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
-enum CheckResult {
+enum CheckResult<'a> {
     Checked {
         file: String,
         title: String,
@@ -36,10 +36,15 @@ enum CheckResult {
         tally: Tally,
         /// The most serious findings, worst first (at most three).
         worst: Vec<Worst>,
+        /// 已改正 / 仍存在 / 新出现 / 已说明 against the earlier check (all 新出现 without one).
+        counts: Counts,
+        /// The file and every finding with its fingerprint and status: what `--since` reads.
+        desk: Option<&'a FileEntry>,
     },
     Unreadable {
         file: String,
         error: String,
+        desk: Option<&'a FileEntry>,
     },
 }
 
@@ -51,7 +56,7 @@ struct Worst {
     message: String,
 }
 
-fn result_of(row: &Row) -> CheckResult {
+fn result_of<'a>(row: &Row, desk: Option<&'a FileEntry>) -> CheckResult<'a> {
     let file = row.file.display().to_string();
     match &row.outcome {
         Outcome::Checked {
@@ -76,10 +81,13 @@ fn result_of(row: &Row) -> CheckResult {
                     message: f.message.clone(),
                 })
                 .collect(),
+            counts: desk.map(Counts::of).unwrap_or_default(),
+            desk,
         },
         Outcome::Unreadable { reason } => CheckResult::Unreadable {
             file,
             error: reason.clone(),
+            desk,
         },
     }
 }
@@ -138,11 +146,29 @@ impl Sheets<'_> {
     }
 }
 
-pub fn check(paths: &[PathBuf], json: bool, sheets: &Sheets) -> ExitCode {
-    if let Err(why) = sheets.refuse_overwrite() {
+pub fn check(
+    paths: &[PathBuf],
+    json: bool,
+    sheets: &Sheets,
+    desk: &crate::desk_cmd::DeskArgs,
+) -> ExitCode {
+    use crate::desk_cmd;
+    if let Err(why) = sheets
+        .refuse_overwrite()
+        .and_then(|()| desk_cmd::refuse_early(desk, paths))
+    {
         eprintln!("{why}");
         return ExitCode::from(crate::EXIT_UNREADABLE);
     }
+    let folder = desk_cmd::folder_of(paths);
+    // Read before the long part: a --since file that cannot be read is said at once.
+    let (old, old_usable) = match desk_cmd::old_state(desk, folder) {
+        Ok(s) => s,
+        Err(why) => {
+            eprintln!("{why}");
+            return ExitCode::from(crate::EXIT_UNREADABLE);
+        }
+    };
     let (files, problems) = nianbao_audit::collect(paths);
     let bar = progress(files.len(), "审核中");
     let mut slots: Vec<Option<Row>> = vec![None; files.len()];
@@ -180,14 +206,60 @@ pub fn check(paths: &[PathBuf], json: bool, sheets: &Sheets) -> ExitCode {
         .filter_map(Row::tally)
         .filter(|t| t.errors > 0)
         .count();
+    let names = desk_cmd::names(&rows, folder);
+    let (state, changes) = desk_cmd::compare(&old, &rows, &names);
     if json {
-        let results: Vec<CheckResult> = rows.iter().map(result_of).collect();
+        let results: Vec<CheckResult> = rows
+            .iter()
+            .zip(&names)
+            .map(|(r, n)| result_of(r, state.file(n)))
+            .collect();
         match serde_json::to_string_pretty(&results) {
             Ok(s) => crate::output::emit(&format!("{s}\n")),
             Err(e) => eprintln!("无法生成 JSON 输出：{e}"),
         }
+        if desk.since.is_some() {
+            // On stderr, so that stdout stays one JSON document.
+            eprint!("{}", desk_cmd::changes_in_words(&changes));
+        }
     } else {
-        crate::output::emit(&check_table(&rows, unreadable, with_errors));
+        let mut out = check_table(&rows, unreadable, with_errors);
+        if desk.since.is_some() || (desk.keep && !old.files.is_empty()) {
+            out.push_str(&desk_cmd::changes_in_words(&changes));
+        }
+        crate::output::emit(&out);
+    }
+    if let (true, true, Some(folder)) = (desk.keep, old_usable, folder) {
+        match desk_cmd::save_state(folder, &state) {
+            Ok(()) => eprintln!(
+                "已更新审核台记录：{}",
+                folder.join(nianbao_audit::DESK_FILE).display()
+            ),
+            Err(why) => {
+                eprintln!("{why}");
+                return ExitCode::from(crate::EXIT_UNREADABLE);
+            }
+        }
+    }
+    if let Some(dir) = desk.issues_dir {
+        let lists = desk_cmd::lists(&rows, &names, &state);
+        match desk_cmd::write_issues(dir, &rows, &lists, desk.force) {
+            Ok(written) => {
+                eprintln!(
+                    "已写入问题清单 {} 份和汇总表 {}：{}",
+                    lists.len(),
+                    desk_cmd::SUMMARY_NAME,
+                    dir.display()
+                );
+                for p in written {
+                    eprintln!("  {}", p.display());
+                }
+            }
+            Err(why) => {
+                eprintln!("{why}");
+                return ExitCode::from(crate::EXIT_UNREADABLE);
+            }
+        }
     }
     match sheets.write(&rows) {
         Ok(written) => {

@@ -2,6 +2,7 @@
 //! and prints what the core says.
 
 mod batch;
+mod desk_cmd;
 mod export_cmd;
 mod fix_cmd;
 mod fonts_cmd;
@@ -115,9 +116,18 @@ enum Command {
         /// 另外写审核表的 CSV：此文件每份一行，旁边的“原名.问题明细.csv”每个问题一行
         #[arg(long, value_name = "文件")]
         csv: Option<PathBuf>,
-        /// 审核表文件已存在时覆盖
+        /// 审核表或问题清单文件已存在时覆盖
         #[arg(long)]
         force: bool,
+        /// 与上次审核比较：上次 nianbao check --json 的输出，或文件夹中的 .nianbao-desk.json；列出每份报告已改正、仍存在、新出现的问题
+        #[arg(long, value_name = "文件")]
+        since: Option<PathBuf>,
+        /// 读取并更新被审核文件夹中的审核台记录 .nianbao-desk.json（只审核一个文件夹时可用）
+        #[arg(long)]
+        desk: bool,
+        /// 为每个有错误或未说明警告的单位写一份“单位-问题清单.docx”，另写一份问题清单汇总.xlsx，保存到此文件夹
+        #[arg(long = "issues-dir", value_name = "文件夹")]
+        issues_dir: Option<PathBuf>,
     },
     /// 把许多份年报的表二、表三、表四逐格相加，生成汇总年报
     Sum {
@@ -205,6 +215,7 @@ const AFTER_HELP: &str = "\
   nianbao validate 2025年报.nianbao.json --last-year 2024年报.nianbao.json
   nianbao export 2025年报.nianbao.json --pdf 年报.pdf --docx 年报.docx --html 年报.html
   nianbao check 各部门年报/                        审核一个文件夹里的全部年报
+  nianbao check 各部门年报/ --desk --issues-dir 问题清单/   记住审核状态，为每个单位写问题清单
   nianbao rules                                    列出全部审核规则
 
 退出码：0 没有错误；1 年报中有错误（警告和提示不算）；2 文件无法读取或写入，或参数有误。
@@ -294,12 +305,21 @@ fn main() -> ExitCode {
             xlsx,
             csv,
             force,
+            since,
+            desk,
+            issues_dir,
         } => batch::check(
             &paths,
             json,
             &batch::Sheets {
                 xlsx: xlsx.as_deref(),
                 csv: csv.as_deref(),
+                force,
+            },
+            &desk_cmd::DeskArgs {
+                since: since.as_deref(),
+                keep: desk,
+                issues_dir: issues_dir.as_deref(),
                 force,
             },
         ),
