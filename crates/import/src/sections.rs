@@ -139,23 +139,29 @@ fn part_heading(line: &str) -> Option<(usize, &str)> {
     ))
 }
 
-/// Which part a heading is about, by its words; the printed numeral only when the words say
-/// nothing (000 prints 平台建设 as its second part).
+/// How many characters of a part's first line name its topic when no heading ends before its
+/// text: the longest heading of the template's five parts is 12 characters, "政府信息依申请公开办理情况"
+/// 13; a little more allows for "关于" and "方面".
+const HEADING_PROBE: usize = 20;
+
+/// Which part a heading is about, by its words — the one named first, so "政府信息管理和平台建设"
+/// is 政府信息管理 — and by the printed numeral only when the words say nothing (000 prints 平台建设
+/// as its second part).
 fn topic(heading: &str, index: usize) -> PartKind {
-    let has = |w: &str| heading.contains(w);
-    if has("依申请") {
-        PartKind::Requests
-    } else if has("主动公开") {
-        PartKind::Active
-    } else if has("平台") {
-        PartKind::Platform
-    } else if has("监督") || has("保障") {
-        PartKind::Supervision
-    } else if has("信息管理") {
-        PartKind::Management
-    } else {
-        PartKind::ALL[index]
-    }
+    const WORDS: &[(&str, PartKind)] = &[
+        ("依申请", PartKind::Requests),
+        ("主动公开", PartKind::Active),
+        ("平台", PartKind::Platform),
+        ("监督", PartKind::Supervision),
+        ("保障", PartKind::Supervision),
+        ("信息管理", PartKind::Management),
+    ];
+    WORDS
+        .iter()
+        .filter_map(|(w, k)| heading.find(w).map(|at| (at, *k)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, k)| k)
+        .unwrap_or(PartKind::ALL[index])
 }
 
 /// Splits "主动公开：持续深化…" into heading and text; a short line is a heading alone.
@@ -208,7 +214,14 @@ pub fn overview(preface: &[Line], body: &[Line], findings: &mut Vec<ImportFindin
     for &(n, line) in body {
         if let Some((index, rest)) = part_heading(line) {
             let (heading, text) = heading_and_text(rest);
-            let kind = topic(if heading.is_empty() { rest } else { &heading }, index);
+            // A heading run into its paragraph ("（三）政府信息公开平台建设情况印发《…》…主动公开…")
+            // is known by its first words, not by a word its text uses later.
+            let probe: String = if heading.is_empty() {
+                rest.chars().take(HEADING_PROBE).collect()
+            } else {
+                heading.clone()
+            };
+            let kind = topic(&probe, index);
             flush(&mut o, &mut current);
             if o.part(kind).is_some() {
                 findings.push(ImportFinding {
@@ -292,5 +305,11 @@ mod tests {
         );
         assert_eq!(topic("不断优化政府信息公开平台建设", 1), PartKind::Platform);
         assert_eq!(topic("公开平台建设", 3), PartKind::Platform);
+        // pingtan-czj-2023: the heading runs into its paragraph, which names 主动公开 later on.
+        let rest = "政府信息公开平台建设情况印发《平潭综合实验区财政金融局关于进一步推进政务公开工作有关事项的通知》，一是配合做好全区政府网站升级改造工作，主动公开政府信息107条";
+        assert_eq!(heading_and_text(rest).0, "");
+        let probe: String = rest.chars().take(HEADING_PROBE).collect();
+        assert_eq!(topic(&probe, 2), PartKind::Platform);
+        assert_eq!(topic("政府信息管理和平台建设", 2), PartKind::Management);
     }
 }
