@@ -101,6 +101,9 @@ enum Command {
         /// 本地错误词表（UTF-8 文本，每行“错词 → 正词”）：正文中的错词列为 TEXT-WORDLIST
         #[arg(long, value_name = "文件")]
         wordlist: Option<PathBuf>,
+        /// 本地要求：“一、总体情况”最多多少字，超过的列为 OVERVIEW-LENGTH（不写则不查）
+        #[arg(long = "overview-max", value_name = "字数")]
+        overview_max: Option<u32>,
     },
     /// 审核许多份年报（文件或文件夹），列出每个机关的错误和警告
     Check {
@@ -266,6 +269,7 @@ fn main() -> ExitCode {
             in_place,
             force,
             wordlist,
+            overview_max,
         } => {
             let words = match wordlist.as_deref().map(read_wordlist) {
                 None => None,
@@ -296,7 +300,12 @@ fn main() -> ExitCode {
                 json,
                 last_year.as_deref(),
                 fixing.as_ref(),
-                words.as_ref(),
+                &nianbao_core::Options {
+                    words: words.as_ref(),
+                    local: nianbao_core::LocalRules {
+                        overview_max_chars: overview_max,
+                    },
+                },
             )
         }
         Command::Check {
@@ -469,7 +478,7 @@ fn validate_files(
     json: bool,
     last_year: Option<&Path>,
     fixing: Option<&fix_cmd::Target>,
-    words: Option<&nianbao_core::WordList>,
+    opts: &nianbao_core::Options,
 ) -> ExitCode {
     let last = match last_year.map(read_any) {
         None => None,
@@ -509,11 +518,11 @@ fn validate_files(
                         }
                     }
                 }
-                let diagnostics = nianbao_core::validate_with(
+                let diagnostics = nianbao_core::validate_opts(
                     &report,
                     last.as_ref(),
                     nianbao_core::Mode::Full,
-                    words,
+                    opts,
                 );
                 FileResult::Checked {
                     path: shown,

@@ -40,3 +40,23 @@ fn entries_of_the_list_are_found_in_the_text() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_local_length_limit_is_checked_only_when_asked_for() {
+    let plain = text(&nianbao(&["validate", &seed("003")]));
+    assert!(!plain.contains("OVERVIEW-LENGTH"), "{plain}");
+    let o = nianbao(&["validate", &seed("003"), "--overview-max", "100"]);
+    let out = text(&o);
+    assert!(o.status.success(), "a 警告, not an 错误: {out}");
+    assert!(
+        out.contains("OVERVIEW-LENGTH") && out.contains("超过本地要求的 100 字"),
+        "{out}"
+    );
+    let roomy = text(&nianbao(&[
+        "validate",
+        &seed("003"),
+        "--overview-max",
+        "100000",
+    ]));
+    assert!(!roomy.contains("OVERVIEW-LENGTH"), "{roomy}");
+}

@@ -26,4 +26,7 @@ pub use file::{load_report, save_report};
 pub use generate::Paragraph;
 pub use model::{Report, Section, SCHEMA_VERSION};
 pub use path::FieldPath;
-pub use rules::{catalogue, validate, validate_in, validate_with, Mode, WordList};
+pub use rules::{
+    catalogue, validate, validate_in, validate_opts, validate_with, LocalRules, Mode, Options,
+    WordList,
+};

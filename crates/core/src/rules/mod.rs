@@ -1,6 +1,7 @@
 //! The rule catalogue and the validator. One module per family of rules; each module declares
 //! its [`Rule`]s beside the checks that emit them, with the reasoning for every warning.
 
+pub mod batch;
 mod cells;
 mod completeness;
 mod contradicts;
@@ -8,6 +9,7 @@ mod cross_year;
 mod deadline;
 mod enumeration;
 mod excerpt;
+pub mod local;
 mod narrative;
 pub mod repeats;
 mod requests;
@@ -18,6 +20,7 @@ pub mod wordlist;
 pub mod year_change;
 mod year_text;
 
+pub use local::LocalRules;
 pub use wordlist::WordList;
 
 pub(crate) use excerpt::{excerpt, CharOffsets};
@@ -87,6 +90,8 @@ pub fn catalogue() -> Vec<&'static Rule> {
     v.extend_from_slice(year_change::RULES);
     v.extend_from_slice(deadline::RULES);
     v.extend_from_slice(wordlist::RULES);
+    v.extend_from_slice(local::RULES);
+    v.extend_from_slice(batch::RULES);
     v
 }
 
@@ -112,6 +117,32 @@ pub fn validate_with(
     mode: Mode,
     words: Option<&WordList>,
 ) -> Vec<Diagnostic> {
+    validate_opts(
+        report,
+        last_year,
+        mode,
+        &Options {
+            words,
+            local: LocalRules::default(),
+        },
+    )
+}
+
+/// What the user chose beyond the national rules: the 政府办's word list and local requirements.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
+    pub words: Option<&'a WordList>,
+    pub local: LocalRules,
+}
+
+/// [`validate_in`] with the user's [`Options`].
+pub fn validate_opts(
+    report: &Report,
+    last_year: Option<&Report>,
+    mode: Mode,
+    opts: &Options,
+) -> Vec<Diagnostic> {
+    let words = opts.words;
     let ctx = Ctx {
         report,
         last_year,
@@ -136,6 +167,7 @@ pub fn validate_with(
     if let Some(words) = words {
         wordlist::check(report, words, &mut out);
     }
+    local::check(&ctx, &opts.local, &mut out);
     crate::explain::attach(report, &mut out);
     out.sort_by_key(|d| (d.severity, d.section()));
     out
