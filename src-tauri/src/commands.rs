@@ -266,7 +266,7 @@ pub fn fill_empty<R: Runtime>(
         .into_iter()
         .map(|(p, t)| (p.to_string(), t))
         .collect();
-    let change = doc.edit_many(&edits)?;
+    let change = doc.edit_many_as("空格填 0", &edits)?;
     Ok(result_of(&app, &state, &doc, change))
 }
 

@@ -32,13 +32,20 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// Grows with every change, so the UI can drop replies older than what it shows.
     revision: u64,
-    undo: Vec<Report>,
-    redo: Vec<Report>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     /// Consecutive edits of one field are one undo step (typing "92" is one change, not two).
     coalesce: Option<FieldPath>,
     /// What the hints say: calm while a new report's tables are mostly empty, everything once
     /// the user asks for 审核.
     pub check: Mode,
+}
+
+/// One undo step: the report before it (after it, on the redo stack) and what the step was, in
+/// words the undo and redo buttons' tooltips use ("修改表三·自然人·本年新收", "空格填 0").
+struct Step {
+    report: Report,
+    label: String,
 }
 
 /// What one change did, beyond the text the user typed into the edited field.
@@ -91,6 +98,16 @@ impl Document {
         !self.redo.is_empty()
     }
 
+    /// What Ctrl+Z would undo, in words.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// What Ctrl+Y would redo, in words.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
     /// The document now matches the file at `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.saved = self.report.clone();
@@ -104,13 +121,22 @@ impl Document {
         &mut self,
         f: impl FnOnce(&mut Report) -> Result<(), nianbao_core::CoreError>,
     ) -> AppResult<()> {
+        self.change_as("关联上年年报", f)
+    }
+
+    /// [`Document::change`] with the step's name.
+    fn change_as(
+        &mut self,
+        label: &str,
+        f: impl FnOnce(&mut Report) -> Result<(), nianbao_core::CoreError>,
+    ) -> AppResult<()> {
         let mut next = self.report.clone();
         f(&mut next)?;
         if next == self.report {
             return Ok(());
         }
         let before = std::mem::replace(&mut self.report, next);
-        self.push_undo(before);
+        self.push_undo(before, label.to_string());
         self.redo.clear();
         self.coalesce = None;
         self.revision += 1;
@@ -158,7 +184,7 @@ impl Document {
             return Ok(Change::default());
         }
         if self.coalesce != Some(p) {
-            self.push_undo(before.clone());
+            self.push_undo(before.clone(), format!("修改{}", p.label()));
         }
         self.redo.clear();
         self.coalesce = Some(p);
@@ -170,6 +196,11 @@ impl Document {
 
     /// Several edits as one undo step (a block pasted from a spreadsheet). All or nothing.
     pub fn edit_many(&mut self, edits: &[(String, String)]) -> AppResult<Change> {
+        self.edit_many_as(&format!("粘贴 {} 个数", edits.len()), edits)
+    }
+
+    /// [`Document::edit_many`] with the step's name (空格填 0, a fix, 按表格生成).
+    pub fn edit_many_as(&mut self, label: &str, edits: &[(String, String)]) -> AppResult<Change> {
         let before = self.report.clone();
         for (path, text) in edits {
             if let Err(e) = self.report.apply(path, text) {
@@ -180,7 +211,7 @@ impl Document {
         if self.report == before {
             return Ok(Change::default());
         }
-        self.push_undo(before.clone());
+        self.push_undo(before.clone(), label.to_string());
         self.redo.clear();
         self.coalesce = None;
         self.revision += 1;
@@ -190,7 +221,8 @@ impl Document {
     /// A quick fix ("改为 147"): exactly its characters replaced, as one undo step of its own.
     pub fn apply_fix(&mut self, fix: &nianbao_core::Fix) -> AppResult<Change> {
         let text = self.report.text_with_fix(fix)?;
-        self.edit_many(&[(fix.path.to_string(), text)])
+        let label = format!("{}（{}）", fix.label(), fix.path.label());
+        self.edit_many_as(&label, &[(fix.path.to_string(), text)])
     }
 
     /// "按表格生成": the paragraph put in at the cursor, `at` counted as the webview counts
@@ -201,7 +233,10 @@ impl Document {
         let text = report.text_at(p).unwrap_or_default();
         report.insert_generated(p, char_index(&text, at_utf16))?;
         let new_text = report.text_at(p).unwrap_or_default();
-        self.edit_many(&[(path.to_string(), new_text)])
+        self.edit_many_as(
+            &format!("按表格生成（{}）", p.label()),
+            &[(path.to_string(), new_text)],
+        )
     }
 
     /// The user left a field: it shows from now on as stored. The fee gets its four decimals
@@ -233,7 +268,12 @@ impl Document {
     /// step. An 错误 is refused by the core.
     pub fn explain(&mut self, code: &str, path: &str, text: &str) -> AppResult<()> {
         let field: FieldPath = path.parse()?;
-        self.change(|r| r.explain(code, field, text))
+        let label = if text.trim().is_empty() {
+            "撤销说明"
+        } else {
+            "写说明"
+        };
+        self.change_as(label, |r| r.explain(code, field, text))
     }
 
     /// Before a save: 说明 whose finding is gone are not written (see
@@ -253,7 +293,11 @@ impl Document {
         let Some(prev) = self.undo.pop() else {
             return false;
         };
-        self.redo.push(std::mem::replace(&mut self.report, prev));
+        let after = std::mem::replace(&mut self.report, prev.report);
+        self.redo.push(Step {
+            report: after,
+            label: prev.label,
+        });
         self.coalesce = None;
         self.revision += 1;
         true
@@ -263,14 +307,18 @@ impl Document {
         let Some(next) = self.redo.pop() else {
             return false;
         };
-        self.undo.push(std::mem::replace(&mut self.report, next));
+        let before = std::mem::replace(&mut self.report, next.report);
+        self.undo.push(Step {
+            report: before,
+            label: next.label,
+        });
         self.coalesce = None;
         self.revision += 1;
         true
     }
 
-    fn push_undo(&mut self, r: Report) {
-        self.undo.push(r);
+    fn push_undo(&mut self, report: Report, label: String) {
+        self.undo.push(Step { report, label });
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
@@ -483,6 +531,48 @@ mod tests {
             "the same fix fits the restored text"
         );
         assert!(d.apply_fix(&fix).is_err(), "but not twice");
+    }
+
+    #[test]
+    fn undo_and_redo_name_the_step_they_would_take() {
+        let mut r = Report::new("某局", nianbao_core::model::AgencyKind::Department, 2025);
+        r.apply("requests.new_received.natural_person", "3")
+            .expect("edit");
+        let mut d = Document::new(r, None);
+        assert_eq!((d.undo_label(), d.redo_label()), (None, None));
+        d.edit("requests.new_received.natural_person", "9")
+            .expect("edit");
+        d.edit("requests.new_received.natural_person", "92")
+            .expect("edit");
+        assert_eq!(d.undo_label(), Some("修改表三·自然人·本年新收"));
+        d.edit("overview.requests", "共收到政府信息公开申请 2 件。")
+            .expect("edit");
+        let fix = nianbao_core::validate(d.report(), None)
+            .into_iter()
+            .find_map(|x| x.fix)
+            .expect("a mismatch with its fix");
+        d.apply_fix(&fix).expect("fix");
+        let fixed = format!("改为 {}（一、总体情况·（二）依申请公开）", fix.replacement);
+        assert_eq!(
+            d.undo_label(),
+            Some(fixed.as_str()),
+            "a fix names what it wrote and where"
+        );
+        d.edit_many_as(
+            "空格填 0",
+            &[("review.reconsideration.upheld".into(), "0".into())],
+        )
+        .expect("fill");
+        assert_eq!(d.undo_label(), Some("空格填 0"));
+        assert!(d.undo());
+        // The step undone is the one redo names; the one before it is next for undo.
+        assert_eq!(d.redo_label(), Some("空格填 0"));
+        assert_eq!(d.undo_label(), Some(fixed.as_str()));
+        assert!(d.redo());
+        assert_eq!((d.undo_label(), d.redo_label()), (Some("空格填 0"), None));
+        d.edit_many(&[("review.reconsideration.corrected".into(), "1".into())])
+            .expect("paste");
+        assert_eq!(d.undo_label(), Some("粘贴 1 个数"));
     }
 
     #[test]

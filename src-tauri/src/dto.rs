@@ -147,6 +147,11 @@ pub struct DocStatus {
     pub path: Option<String>,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// What Ctrl+Z would undo, in words ("修改表三·自然人·本年新收", "空格填 0"), for the undo
+    /// button's tooltip and the status line once undone.
+    pub undo_label: Option<String>,
+    /// What Ctrl+Y would redo, in words.
+    pub redo_label: Option<String>,
 }
 
 impl DocStatus {
@@ -170,6 +175,8 @@ impl DocStatus {
             path: d.path.as_ref().map(|p| p.display().to_string()),
             can_undo: d.can_undo(),
             can_redo: d.can_redo(),
+            undo_label: d.undo_label().map(str::to_string),
+            redo_label: d.redo_label().map(str::to_string),
         }
     }
 }

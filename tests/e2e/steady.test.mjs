@@ -384,3 +384,89 @@ test("item 11: 预览 keeps a page indicator in sight that follows PgDn, PgUp an
     assert.equal(st.atTop, 3);
   });
 });
+
+test("item 6: one status line — undo takes its step's message, the save state is one phrase, the desk shows its own, undo/redo name their step, F9 counts as the panel does", async () => {
+  const statusbar = (s) =>
+    s.exec(() => ({
+      state: document.getElementById("status-dirty").textContent,
+      message: document.getElementById("status-message").textContent,
+      all: document.getElementById("statusbar").textContent,
+      undo: document.getElementById("undo").title,
+      redo: document.getElementById("redo").title,
+    }));
+  // A new report: one phrase, not "尚未保存到文件 · 尚未保存".
+  await withApp(null, async (s) => {
+    let st = await statusbar(s);
+    assert.equal(st.state, "尚未保存到文件");
+    assert.equal(st.all.split("尚未保存").length - 1, 1, `said twice: ${st.all}`);
+    assert.equal(st.undo, "撤销（Ctrl+Z）");
+  });
+  const work = seedCopy("status.nianbao.json");
+  await withApp(work, async (s) => {
+    let st = await statusbar(s);
+    assert.equal(st.state, `已保存：${work}`);
+    // Typing: the state says so, and nothing beside it still says 已保存.
+    await section(s, "requests");
+    await retype(s, "requests.new_received.natural_person", "92");
+    await s.keys(Key.Tab);
+    await settled(s);
+    st = await statusbar(s);
+    assert.equal(st.state, `有修改尚未保存：${work}`);
+    assert.ok(!st.all.includes("已保存"), `contradicts itself: ${st.all}`);
+    assert.equal(st.undo, "撤销：修改表三·自然人·本年新收（Ctrl+Z）");
+    // Ctrl+S: saved, said once.
+    await s.keys(`${Key.Control}s${Key.Null}`);
+    await s.waitFor((w) => document.getElementById("status-dirty").textContent === `已保存：${w}`, 5000, "saved", work);
+    st = await statusbar(s);
+    assert.equal(st.all.split("已保存").length - 1, 1, `said twice: ${st.all}`);
+
+    // 按表格生成 says so, with Ctrl+Z; Ctrl+Z takes the message with the step.
+    await section(s, "overview");
+    await s.exec(() => {
+      const el = document.querySelector('[data-path="overview.requests"]');
+      el.focus();
+      el.setSelectionRange(el.value.length, el.value.length);
+    });
+    await s.click(await s.find('button[data-generate="overview.requests"]'));
+    await s.waitFor(() => document.getElementById("status-message").textContent.startsWith("已按表格生成"), 5000, "generated");
+    st = await statusbar(s);
+    assert.match(st.undo, /^撤销：按表格生成（一、总体情况·（二）依申请公开）/);
+    await s.keys(`${Key.Control}z${Key.Null}`);
+    await settled(s);
+    st = await statusbar(s);
+    assert.ok(!st.message.includes("按表格生成一段文字"), `the undone step's message stayed: ${st.message}`);
+    assert.equal(st.message, "已撤销：按表格生成（一、总体情况·（二）依申请公开）");
+    assert.equal(st.redo, "重做：按表格生成（一、总体情况·（二）依申请公开）（Ctrl+Y）");
+    assert.equal(st.state, `已保存：${work}`, "undone back to what the file holds");
+    await s.keys(`${Key.Control}y${Key.Null}`);
+    await settled(s);
+    st = await statusbar(s);
+    assert.equal(st.message, "已重做：按表格生成（一、总体情况·（二）依申请公开）");
+
+    // F9: the line counts what the panel counts.
+    await s.keys(Key.F9);
+    await s.waitFor(() => document.getElementById("status-message").textContent.startsWith("审核"), 5000, "审核 done");
+    await settled(s);
+    const f9 = await s.exec(() => ({
+      line: document.getElementById("status-message").textContent,
+      panel: document.querySelector("#findings .summary").textContent,
+    }));
+    assert.equal(f9.line, `审核完成：${f9.panel}`);
+
+    // The desk does not show the editor's message, and the editor gets its own back.
+    await s.click(await s.find("#cmd-desk"));
+    await s.waitFor(() => document.body.dataset.view === "desk", 3000, "desk");
+    st = await statusbar(s);
+    assert.ok(!st.message.includes("审核完成"), `the desk shows the editor's message: ${st.message}`);
+    await s.click(await s.find("#cmd-desk"));
+    await s.waitFor(() => document.body.dataset.view === "editor", 3000, "editor");
+    st = await statusbar(s);
+    assert.equal(st.message, f9.line);
+    // The next edit ends it: it spoke of the report before the edit.
+    await section(s, "requests");
+    await retype(s, "requests.new_received.natural_person", "93");
+    await settled(s);
+    st = await statusbar(s);
+    assert.equal(st.message, "");
+  });
+});

@@ -167,7 +167,7 @@ test("hint bubbles stay whole inside the window and hide no cell they speak of (
 
 test("a new report: the status bar does not claim 已保存, the bubble speaks only of the focused cell, and 空格填 0 fills 三 in one undo step", async () => {
   await withApp(null, async (s) => {
-    assert.equal(await s.exec(() => document.getElementById("status-dirty").textContent), "尚未保存");
+    assert.equal(await s.exec(() => document.getElementById("status-dirty").textContent), "尚未保存到文件");
     await section(s, "requests");
     await s.exec(() => document.querySelector('[data-path="requests.granted.natural_person"]').focus());
     await settled(s);

@@ -299,7 +299,16 @@ windowTitle: string, dirty: boolean,
 /**
  * Where the report is saved; `null` for a new report never saved.
  */
-path: string | null, canUndo: boolean, canRedo: boolean, };
+path: string | null, canUndo: boolean, canRedo: boolean, 
+/**
+ * What Ctrl+Z would undo, in words ("修改表三·自然人·本年新收", "空格填 0"), for the undo
+ * button's tooltip and the status line once undone.
+ */
+undoLabel: string | null, 
+/**
+ * What Ctrl+Y would redo, in words.
+ */
+redoLabel: string | null, };
 
 export type EditResult = { status: DocStatus, diagnostics: Array<DiagnosticDto>, 
 /**

@@ -26,6 +26,8 @@ import { sizeGrids } from "./columns";
 import { attachKeys, attachPaste } from "./grid";
 import { call, enqueue, errorText } from "./ipc";
 import { currentPage, renderPreview, showPage } from "./preview";
+import { StatusLine, type Owner } from "./status";
+import { summaryText } from "./explain";
 import { View } from "./view";
 
 interface App {
@@ -39,6 +41,9 @@ interface App {
   redoButton: HTMLButtonElement;
   recentList: HTMLElement;
   recentMenu: HTMLDetailsElement;
+  /** What the undo and redo buttons would do, in words (from Rust, with each status). */
+  undoLabel: string | null;
+  redoLabel: string | null;
 }
 
 let app: App | null = null;
@@ -107,7 +112,13 @@ function askYear([suggested, other]: [number, number]): void {
     b.hidden = true;
     sendEdit("meta.year", String(other));
     leave("meta.year");
-    status(`年度已改为 ${other} 年。`);
+    // Said once the edit is answered: a message said before would go with the change it announces.
+    enqueue(async () => {
+      await Promise.resolve();
+      status(`年度已改为 ${other} 年。`);
+    }).catch((e: unknown) => {
+      banner(errorText(e));
+    });
   });
   b.replaceChildren(
     h("span", { id: "year-question", text: `新年报的年度暂定为 ${suggested} 年。要编写的是哪一年度的年报？` }),
@@ -160,8 +171,12 @@ function showImportNotes(notes: ImportNote[], heading = "导入时需要核对")
   box.hidden = false;
 }
 
-function status(text: string): void {
-  byId("status-message").textContent = text;
+/** The status line: one message a view, owned and outlived by the document's next change. */
+let line: StatusLine | null = null;
+
+function status(text: string, owner: Owner = "editor"): void {
+  line ??= new StatusLine(byId("status-message"));
+  line.say(text, owner);
 }
 
 function showSection(key: SectionKey): void {
@@ -227,10 +242,18 @@ function applyStatus(s: Snapshot["status"]): void {
   document.body.dataset.dirty = String(s.dirty);
   app.undoButton.disabled = !s.canUndo;
   app.redoButton.disabled = !s.canRedo;
-  setText(byId("status-file"), s.path ?? "尚未保存到文件");
-  byId("status-file").title = s.path ?? "";
-  // A report never saved is not "已保存", however little has been typed.
-  setText(byId("status-dirty"), s.dirty ? "有未保存的修改" : s.path ? "已保存" : "尚未保存");
+  // The tooltips name the step (撤销：修改表三·自然人·本年新收).
+  app.undoLabel = s.undoLabel;
+  app.redoLabel = s.redoLabel;
+  app.undoButton.title = s.undoLabel ? `撤销：${s.undoLabel}（Ctrl+Z）` : "撤销（Ctrl+Z）";
+  app.redoButton.title = s.redoLabel ? `重做：${s.redoLabel}（Ctrl+Y）` : "重做（Ctrl+Y）";
+  // The save state in one phrase. A report never saved is not "已保存", however little has
+  // been typed.
+  const state = byId("status-dirty");
+  setText(state, s.path ? (s.dirty ? `有修改尚未保存：${s.path}` : `已保存：${s.path}`) : "尚未保存到文件");
+  state.title = s.path ?? "";
+  line ??= new StatusLine(byId("status-message"));
+  line.changed(s.revision);
 }
 
 function applyResult(r: EditResult): void {
@@ -245,6 +268,7 @@ function showView(view: "editor" | "desk"): void {
   const onDesk = view === "desk";
   if (document.body.dataset.view === view) return;
   document.body.dataset.view = view;
+  line?.show(view);
   byId("desk").hidden = !onDesk;
   byId("cmd-desk").setAttribute("aria-pressed", String(onDesk));
   byId("cmd-desk").textContent = onDesk ? "返回编辑" : "批量审核";
@@ -262,7 +286,9 @@ function showView(view: "editor" | "desk"): void {
 function makeDesk(): Desk {
   const d = new Desk(byId("desk"), {
     banner,
-    status,
+    status: (text) => {
+      status(text, "desk");
+    },
     agencyKinds: app?.layout.agencyKinds ?? [],
     opened: (outcome, done) => {
       if (outcome.kind !== "done") return;
@@ -368,8 +394,8 @@ function reviewAll(): void {
   enqueue(async () => {
     const r = await call("review_all", {});
     applyResult(r);
-    const errors = r.diagnostics.filter((d) => d.severity === "error").length;
-    status(r.diagnostics.length === 0 ? "审核通过：没有发现问题。" : `审核完成：错误 ${errors} 处，共 ${r.diagnostics.length} 条提示。`);
+    // Counted as the 审核结果 panel counts, by the same function.
+    status(r.diagnostics.length === 0 ? summaryText(r.diagnostics) : `审核完成：${summaryText(r.diagnostics)}`);
   }).catch((e: unknown) => {
     banner(errorText(e));
   });
@@ -463,9 +489,14 @@ function generate(path: FieldPath, at: number): void {
 
 function history(cmd: "undo" | "redo"): void {
   enqueue(async () => {
+    // The step this undoes (or redoes), named before the reply moves the labels on.
+    const step = cmd === "undo" ? app?.undoLabel : app?.redoLabel;
     const s = await call(cmd, {});
     const changed = firstChanged(s);
     applySnapshot(s);
+    // The undone step's own message ("已按表格生成…") went with the change; this one says what
+    // was undone.
+    if (step) status(`${cmd === "undo" ? "已撤销" : "已重做"}：${step}`);
     if (changed) {
       showSection(changed.section);
       changed.el.scrollIntoView({ block: "center", inline: "nearest" });
@@ -483,7 +514,8 @@ function fileCommand(run: () => Promise<FileOutcome>, done: string): void {
       byId("banner").hidden = true;
       applySnapshot(outcome.snapshot);
       showImportNotes(outcome.importNotes);
-      status(`${done}：${outcome.snapshot.status.path ?? outcome.snapshot.status.title}`);
+      // A save is said by the save state ("已保存：…"); a message would only repeat it.
+      status(done === "已保存" ? "" : `${done}：${outcome.snapshot.status.path ?? outcome.snapshot.status.title}`);
     }
   }).catch((e: unknown) => {
     banner(errorText(e));
@@ -491,11 +523,11 @@ function fileCommand(run: () => Promise<FileOutcome>, done: string): void {
 }
 
 function exportAs(format: ExportFormat): void {
-  status("正在导出……");
+  status("正在导出……", "export");
   enqueue(async () => {
     const outcome = await call("export", { format });
     if (outcome.kind === "done") {
-      status(outcome.message.split("\n")[0] ?? "");
+      status(outcome.message.split("\n")[0] ?? "", "export");
       banner(outcome.message, "info");
       const b = byId("banner");
       b.dataset.exported = outcome.path;
@@ -514,7 +546,7 @@ function exportAs(format: ExportFormat): void {
       });
       b.querySelector("span")?.after(file, dir);
     } else {
-      status("");
+      status("", "export");
     }
   }).catch((e: unknown) => {
     banner(errorText(e));
@@ -797,6 +829,8 @@ async function start(): Promise<void> {
     redoButton: bar.redo,
     recentList: bar.recentList,
     recentMenu: bar.recentMenu,
+    undoLabel: null,
+    redoLabel: null,
   };
   const pathOf = (el: HTMLInputElement): FieldPath | null => {
     const p = el.dataset.path;
@@ -813,11 +847,8 @@ async function start(): Promise<void> {
   byId("form").addEventListener("focusout", () => {
     view.setFocused(null);
   });
-  byId("statusbar").append(
-    h("span", { id: "status-file" }),
-    h("span", { id: "status-dirty" }),
-    h("span", { id: "status-message", role: "status" }),
-  );
+  byId("statusbar").append(h("span", { id: "status-dirty" }), h("span", { id: "status-message", role: "status" }));
+  line = new StatusLine(byId("status-message"));
   shortcuts();
   await listenForDrops();
   // The tables' columns follow the form's width (the window, the side panels), never its content.
