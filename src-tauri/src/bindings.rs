@@ -46,6 +46,13 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
         "{ code: string; path: FieldPath; text: string }",
         "EditResult",
     ),
+    ("settings", "Record<string, never>", "SettingsDto"),
+    (
+        "set_settings",
+        "{ overviewMaxChars: number | null; wordlist: string | null }",
+        "EditResult",
+    ),
+    ("pick_wordlist", "Record<string, never>", "string | null"),
     (
         "insert_generated",
         "{ path: FieldPath; at: number }",
@@ -132,6 +139,7 @@ pub fn render() -> String {
         SpecCell::decl(&cfg),
         About::decl(&cfg),
         AboutFont::decl(&cfg),
+        crate::settings::SettingsDto::decl(&cfg),
         crate::desk::DeskRow::decl(&cfg),
         crate::desk::DeskBatch::decl(&cfg),
         crate::desk::DeskFinding::decl(&cfg),

@@ -46,6 +46,9 @@ pub struct AppState {
     pub desk: Mutex<crate::desk::Desk>,
     /// Whether the page shows the desk: then dropped files join its list instead of opening.
     pub desk_shown: std::sync::atomic::AtomicBool,
+    /// 设置 as saved, and why they (or the word list) could not be used at start.
+    pub settings: Mutex<(crate::settings::Settings, Option<String>)>,
+    pub settings_file: Mutex<Option<PathBuf>>,
     shown_title: Mutex<String>,
 }
 
@@ -61,6 +64,8 @@ impl AppState {
             last_export: Mutex::new(None),
             desk: Mutex::new(crate::desk::Desk::default()),
             desk_shown: std::sync::atomic::AtomicBool::new(false),
+            settings: Mutex::new((crate::settings::Settings::default(), None)),
+            settings_file: Mutex::new(None),
             journal: Mutex::new(None),
             recovery: Mutex::new(None),
             generation: AtomicU64::new(0),
@@ -79,8 +84,12 @@ impl AppState {
     }
 
     /// As [`AppState::replace_doc`], for a caller that already holds the journal.
-    fn replace_doc_locked(&self, doc: Document) {
-        *self.doc_mut() = doc;
+    fn replace_doc_locked(&self, mut doc: Document) {
+        let mut current = self.doc_mut();
+        // The settings' checks belong to the editor, not to the report: they stay.
+        doc.checks = std::mem::take(&mut current.checks);
+        *current = doc;
+        drop(current);
         self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
@@ -145,6 +154,15 @@ fn snapshot_of<R: Runtime>(app: &AppHandle<R>, state: &AppState, doc: &Document)
     s.year_choice = lock(&state.year_question).take().map(Vec::from);
     sync_title(app, state, &s.status);
     s
+}
+
+/// The reply when the checks changed but no field did (设置 saved).
+pub(crate) fn result_now<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    doc: &Document,
+) -> EditResult {
+    result_of(app, state, doc, crate::doc::Change::default())
 }
 
 fn result_of<R: Runtime>(

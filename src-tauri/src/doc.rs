@@ -22,6 +22,24 @@ pub fn char_index(text: &str, utf16: usize) -> usize {
     text.chars().count()
 }
 
+/// What the validator applies besides the national rules (设置): the 政府办's word list and the
+/// local requirements chosen. Kept with the document so every reply checks alike; carried over
+/// when another document is opened.
+#[derive(Clone, Debug, Default)]
+pub struct Checks {
+    pub words: Option<nianbao_core::WordList>,
+    pub local: nianbao_core::LocalRules,
+}
+
+impl Checks {
+    pub fn options(&self) -> nianbao_core::Options<'_> {
+        nianbao_core::Options {
+            words: self.words.as_ref(),
+            local: self.local,
+        }
+    }
+}
+
 /// How many steps Ctrl+Z can go back.
 const UNDO_LIMIT: usize = 200;
 
@@ -36,6 +54,8 @@ pub struct Document {
     redo: Vec<Step>,
     /// Consecutive edits of one field are one undo step (typing "92" is one change, not two).
     coalesce: Option<FieldPath>,
+    /// The word list and local rules of the settings.
+    pub checks: Checks,
     /// What the hints say: calm while a new report's tables are mostly empty, everything once
     /// the user asks for 审核.
     pub check: Mode,
@@ -65,6 +85,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             coalesce: None,
+            checks: Checks::default(),
             check: Mode::Typing,
         }
     }
@@ -283,7 +304,8 @@ impl Document {
         if self.report.explanations.is_empty() {
             return;
         }
-        let findings = nianbao_core::validate(&self.report, None);
+        let findings =
+            nianbao_core::validate_opts(&self.report, None, Mode::Full, &self.checks.options());
         if self.report.prune_explanations(&findings) > 0 {
             self.revision += 1;
         }

@@ -112,7 +112,7 @@ impl From<&Diagnostic> for DiagnosticDto {
 }
 
 pub fn diagnostics(d: &Document) -> Vec<DiagnosticDto> {
-    nianbao_core::validate_in(d.report(), None, d.check)
+    nianbao_core::validate_opts(d.report(), None, d.check, &d.checks.options())
         .iter()
         .map(|diag| {
             let mut dto = DiagnosticDto::from(diag);
@@ -195,6 +195,8 @@ pub struct EditResult {
     /// Fields whose text changed besides the one edited (totals that follow their parts).
     #[ts(type = "Partial<Record<FieldPath, string>>")]
     pub changed: BTreeMap<String, String>,
+    /// 总体情况's characters and the local limit ("856 / 1000 字"), when the limit is chosen.
+    pub overview_length: Option<[u32; 2]>,
 }
 
 /// Everything the UI needs to draw the document from scratch (after open, new, undo, redo).
@@ -222,6 +224,8 @@ pub struct Snapshot {
     pub previous: BTreeMap<String, String>,
     /// The year of those figures.
     pub previous_year: Option<u64>,
+    /// As in [`EditResult::overview_length`].
+    pub overview_length: Option<[u32; 2]>,
 }
 
 /// What the recovery offer names: when the work was last autosaved and what it is.
@@ -287,12 +291,20 @@ fn computed_texts(d: &Document) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// Counted by the rule's own function, so the number shown is the number checked.
+fn overview_length(d: &Document) -> Option<[u32; 2]> {
+    let max = d.checks.local.overview_max_chars?;
+    let n = nianbao_core::rules::local::overview_chars(d.report());
+    Some([u32::try_from(n).unwrap_or(u32::MAX), max])
+}
+
 pub fn edit_result(d: &Document, changed: BTreeMap<String, String>) -> EditResult {
     EditResult {
         status: DocStatus::of(d),
         diagnostics: diagnostics(d),
         computed: computed_texts(d),
         changed,
+        overview_length: overview_length(d),
     }
 }
 
@@ -313,5 +325,6 @@ pub fn snapshot(
         year_choice: None,
         previous: d.previous(),
         previous_year: d.report().last_year.as_ref().map(|l| l.year),
+        overview_length: overview_length(d),
     }
 }

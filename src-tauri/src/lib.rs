@@ -16,6 +16,7 @@ pub mod geometry;
 pub mod imports;
 pub mod layout;
 pub mod opener;
+pub mod settings;
 
 #[cfg(test)]
 mod bindings;
@@ -165,6 +166,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             let data = custom.or_else(|| app.path().app_data_dir().ok());
             let store = config.as_ref().map(|d| d.join("recent.json"));
             let state = app.state::<AppState>();
+            settings::start(&state, config.as_deref());
             // The window is made here (not from the config at start) so that it opens at the size
             // it was left at, fitted to this screen: resizing a shown window races the resize
             // events that remember the size.
@@ -316,6 +318,9 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             imports::attach_last_year,
             commands::apply_fix,
             commands::explain,
+            settings::settings,
+            settings::set_settings,
+            settings::pick_wordlist,
             commands::insert_generated,
             about::about,
             diagnostics::export_diagnostics,

@@ -319,7 +319,11 @@ computed: Partial<Record<FieldPath, string>>,
 /**
  * Fields whose text changed besides the one edited (totals that follow their parts).
  */
-changed: Partial<Record<FieldPath, string>>, };
+changed: Partial<Record<FieldPath, string>>, 
+/**
+ * 总体情况's characters and the local limit ("856 / 1000 字"), when the limit is chosen.
+ */
+overviewLength: [number, number] | null, };
 
 export type RecentFile = { path: string, 
 /**
@@ -355,7 +359,11 @@ previous: Partial<Record<FieldPath, string>>,
 /**
  * The year of those figures.
  */
-previousYear: number | null, };
+previousYear: number | null, 
+/**
+ * As in [`EditResult::overview_length`].
+ */
+overviewLength: [number, number] | null, };
 
 export type FieldEdit = { path: FieldPath, text: string, };
 
@@ -484,6 +492,24 @@ export type AboutFont = { role: string, family: string,
  */
 file: string | null, };
 
+export type SettingsDto = { 
+/**
+ * 总体情况 at most this many characters; `null` when the local rule is off.
+ */
+overviewMaxChars: number | null, 
+/**
+ * The word list's file, when one is chosen.
+ */
+wordlist: string | null, 
+/**
+ * How many pairs it holds as read at start or when chosen.
+ */
+wordlistEntries: number, 
+/**
+ * Why the saved settings or the word list could not be used, in Chinese.
+ */
+problem: string | null, };
+
 export type DeskRow = { id: number, 
 /**
  * The file's name, and its full path (tooltip, 打开).
@@ -559,6 +585,9 @@ export interface Commands {
   open_export: { args: { folder: boolean }; result: null };
   apply_fix: { args: { fix: FixDto }; result: EditResult };
   explain: { args: { code: string; path: FieldPath; text: string }; result: EditResult };
+  settings: { args: Record<string, never>; result: SettingsDto };
+  set_settings: { args: { overviewMaxChars: number | null; wordlist: string | null }; result: EditResult };
+  pick_wordlist: { args: Record<string, never>; result: string | null };
   insert_generated: { args: { path: FieldPath; at: number }; result: EditResult };
   attach_last_year: { args: Record<string, never>; result: FileOutcome };
   about: { args: Record<string, never>; result: About };

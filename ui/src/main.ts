@@ -19,6 +19,7 @@ import type {
   Snapshot,
 } from "./bindings";
 import { showAbout } from "./about";
+import { showOverviewLength, showSettings } from "./settings";
 import { Desk } from "./desk";
 import { byId, h, imeKey, setText } from "./dom";
 import { buildForms, type Field, type Forms } from "./forms";
@@ -260,6 +261,7 @@ function applyResult(r: EditResult): void {
   if (!app || r.status.revision < app.revision) return; // an older reply: the page is ahead
   for (const [path, text] of Object.entries(r.changed)) app.view.setValue(path, text);
   app.view.update(r.diagnostics, r.computed);
+  showOverviewLength(r.overviewLength);
   applyStatus(r.status);
 }
 
@@ -312,6 +314,7 @@ function applySnapshot(s: Snapshot): void {
   for (const [path, text] of Object.entries(s.fields)) app.view.setValue(path, text);
   app.view.setPrevious(s.previous, s.previousYear);
   app.view.update(s.diagnostics, s.computed);
+  showOverviewLength(s.overviewLength);
   app.revision = 0;
   applyStatus(s.status);
   drawRecent(s.recent);
@@ -650,6 +653,9 @@ function toolbar(): { undo: HTMLButtonElement; redo: HTMLButtonElement; recentLi
     undo,
     redo,
     h("span", { class: "sep" }),
+    button("设置", "", "cmd-settings", () => {
+      showSettings(applyResult);
+    }),
     button("关于", "", "cmd-about", () => {
       showAbout(() => call("about", {}));
     }),
