@@ -9,6 +9,7 @@ mod collect;
 pub mod desk_state;
 pub mod fingerprint;
 pub mod issues;
+pub mod own;
 mod run;
 mod stamp;
 mod sum;
@@ -22,7 +23,7 @@ pub use desk_state::{
 };
 pub use fingerprint::{fingerprint, fingerprints};
 pub use nianbao_core::{Severity, Tally};
-pub use run::{run, Cancelled, Progress};
+pub use run::{read_all, run, Cancelled, Progress};
 pub use stamp::{changed, stamp, Stamp};
 pub use sum::{sum, table_errors, SumOptions, SumOutcome};
 

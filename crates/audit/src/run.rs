@@ -99,6 +99,26 @@ pub fn run(
     par_map(files, cancel, checked_whatever_happens, on_row)
 }
 
+/// Reads every file (any form) on all cores, for the checks across reports (汇总核对, peers):
+/// `None` where a file cannot be read, in the files' order.
+pub fn read_all(
+    files: &[PathBuf],
+    cancel: &AtomicBool,
+) -> Result<Vec<Option<nianbao_core::Report>>, Cancelled> {
+    let mut out = vec![None; files.len()];
+    let read = |p: &Path| {
+        std::panic::catch_unwind(|| crate::check::read_any(p).ok().map(|(r, _)| r))
+            .ok()
+            .flatten()
+    };
+    par_map(files, cancel, read, |i, r| {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = r;
+        }
+    })?;
+    Ok(out)
+}
+
 /// A bug met by one strange file costs that file's row, not the batch.
 fn checked_whatever_happens(path: &Path) -> Row {
     std::panic::catch_unwind(|| check_file(path)).unwrap_or_else(|_| {

@@ -207,7 +207,26 @@ pub fn check(
         .filter(|t| t.errors > 0)
         .count();
     let names = desk_cmd::names(&rows, folder);
-    let (state, changes) = desk_cmd::compare(&old, &rows, &names);
+    // The 本级汇总: named now, or remembered by the desk.
+    let own_name = desk
+        .own
+        .map(|p| desk_cmd::names(&[Row::unreadable(p.to_path_buf(), "")], folder).remove(0))
+        .or_else(|| old.own.clone());
+    let across = match desk_cmd::across(&mut rows, &names, own_name.as_deref(), desk.own_office) {
+        Ok(a) => a,
+        Err(why) => {
+            eprintln!("{why}");
+            return ExitCode::from(crate::EXIT_UNREADABLE);
+        }
+    };
+    let (mut state, changes) = desk_cmd::compare(&old, &rows, &names);
+    if desk.own.is_some() {
+        state.own = own_name.clone();
+    }
+    if let Some(office) = desk.own_office {
+        state.own_office =
+            Some(desk_cmd::names(&[Row::unreadable(office.to_path_buf(), "")], folder).remove(0));
+    }
     if json {
         let results: Vec<CheckResult> = rows
             .iter()
@@ -224,6 +243,7 @@ pub fn check(
         }
     } else {
         let mut out = check_table(&rows, unreadable, with_errors);
+        out.push_str(&desk_cmd::across_in_words(&across));
         if desk.since.is_some() || (desk.keep && !old.files.is_empty()) {
             out.push_str(&desk_cmd::changes_in_words(&changes));
         }

@@ -19,6 +19,10 @@ pub struct DeskArgs<'a> {
     pub keep: bool,
     pub issues_dir: Option<&'a Path>,
     pub force: bool,
+    /// The 本级汇总 (a file among those checked).
+    pub own: Option<&'a Path>,
+    /// The office's report whose figures the 本级汇总 includes.
+    pub own_office: Option<&'a Path>,
 }
 
 /// The name of the summary workbook written beside the 问题清单.
@@ -222,4 +226,151 @@ pub fn write_issues(
     crate::write_new_file(&summary, &book)
         .map_err(|e| format!("无法写入 {}：{e}", summary.display()))?;
     Ok(targets)
+}
+
+/// What the checks across reports found, for the terminal.
+pub struct Across {
+    /// The 本级汇总's name, its year, how many reports were summed, and its SUM-* findings.
+    pub own: Option<(String, Option<u64>, usize, Vec<nianbao_core::Diagnostic>)>,
+    /// How many 提示 the peers gave.
+    pub peer_hints: usize,
+}
+
+/// Adds a row's findings from the checks across reports (as the validator's own would be, so
+/// that fingerprints, statuses and the 问题清单 treat them alike).
+fn add_findings(row: &mut Row, diags: &[nianbao_core::Diagnostic]) {
+    use nianbao_core::Severity;
+    if let nianbao_audit::Outcome::Checked {
+        findings, tally, ..
+    } = &mut row.outcome
+    {
+        for d in diags {
+            match d.severity {
+                Severity::Error => tally.errors += 1,
+                Severity::Warning => tally.warnings += 1,
+                Severity::Info => tally.infos += 1,
+            }
+            findings.push(nianbao_audit::Finding::of(d));
+        }
+        findings.sort_by_key(|f| f.severity);
+    }
+}
+
+/// 汇总核对 of the 本级汇总 `own` (a name on the desk) against the others of its year, the
+/// office's report `office` added when given, and the peers' 提示 for years of 10 reports or
+/// more. Reads the reports again (the rows keep only what the checker said).
+pub fn across(
+    rows: &mut [Row],
+    names: &[String],
+    own: Option<&str>,
+    office: Option<&Path>,
+) -> Result<Across, String> {
+    use nianbao_audit::own::{check_own, peer_findings, Named, MIN_PEERS};
+    let mut result = Across {
+        own: None,
+        peer_hints: 0,
+    };
+    let own_at = match own {
+        None => None,
+        Some(n) => Some(names.iter().position(|m| m == n).ok_or_else(|| {
+            format!("--own 指定的“{n}”不在这次审核的文件中。请指定审核文件夹中的一份报告。")
+        })?),
+    };
+    if own_at.is_none() && rows.len() < MIN_PEERS {
+        return Ok(result);
+    }
+    let files: Vec<PathBuf> = rows.iter().map(|r| r.file.clone()).collect();
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let reports = nianbao_audit::read_all(&files, &never)
+        .map_err(|_| "读取报告时出了错，没有完成汇总核对。".to_string())?;
+    let readable: Vec<(usize, &nianbao_core::Report)> = reports
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.as_ref().map(|r| (i, r)))
+        .collect();
+    let peers = peer_findings(&readable.iter().map(|(_, r)| *r).collect::<Vec<_>>());
+    let mut extra: Vec<Vec<nianbao_core::Diagnostic>> = vec![Vec::new(); rows.len()];
+    for ((i, _), found) in readable.iter().zip(peers) {
+        result.peer_hints += found.len();
+        extra[*i].extend(found);
+    }
+    if let Some(at) = own_at {
+        let Some(own_report) = reports[at].as_ref() else {
+            return Err(format!(
+                "本级汇总报告“{}”无法打开，没有做汇总核对。",
+                names[at]
+            ));
+        };
+        let office_report = match office {
+            None => None,
+            Some(p) => Some(
+                crate::read_any(p)
+                    .map_err(|e| format!("--own-office 指定的 {} 无法打开：{e}", p.display()))?,
+            ),
+        };
+        let office_name =
+            office.map(
+                |p| match names.iter().zip(rows.iter()).find(|(_, r)| r.file == p) {
+                    Some((n, _)) => n.clone(),
+                    None => p.display().to_string(),
+                },
+            );
+        let others: Vec<Named> = readable
+            .iter()
+            .map(|(i, r)| Named {
+                name: names[*i].as_str(),
+                report: r,
+            })
+            .collect();
+        let check = check_own(
+            Named {
+                name: names[at].as_str(),
+                report: own_report,
+            },
+            &others,
+            office_report
+                .as_ref()
+                .zip(office_name.as_deref())
+                .map(|(r, n)| Named { name: n, report: r }),
+        );
+        extra[at].extend(check.findings.iter().cloned());
+        result.own = Some((
+            names[at].clone(),
+            check.year,
+            check.counted.len(),
+            check.findings,
+        ));
+    }
+    for (row, diags) in rows.iter_mut().zip(&extra) {
+        if !diags.is_empty() {
+            add_findings(row, diags);
+        }
+    }
+    Ok(result)
+}
+
+/// "本级汇总核对" in lines.
+pub fn across_in_words(a: &Across) -> String {
+    let mut out = String::new();
+    if let Some((name, year, counted, findings)) = &a.own {
+        let year = year.map_or_else(|| "（年度无效）".to_string(), |y| format!("{y} 年度"));
+        let _ = writeln!(
+            out,
+            "\n本级汇总核对：{name}，{year}，与 {counted} 份部门报告之和逐格比较："
+        );
+        if findings.is_empty() {
+            let _ = writeln!(out, "  表二、表三、表四每一格都与部门报告之和一致。");
+        }
+        for d in findings {
+            let _ = writeln!(out, "  [{}] {}", d.code, d.message);
+        }
+    }
+    if a.peer_hints > 0 {
+        let _ = writeln!(
+            out,
+            "\n与同年度同批报告比较，有 {} 条提示（PEER-ZERO、PEER-RATE），见各报告的问题。",
+            a.peer_hints
+        );
+    }
+    out
 }

@@ -131,6 +131,12 @@ enum Command {
         /// 为每个有错误或未说明警告的单位写一份“单位-问题清单.docx”，另写一份问题清单汇总.xlsx，保存到此文件夹
         #[arg(long = "issues-dir", value_name = "文件夹")]
         issues_dir: Option<PathBuf>,
+        /// 本级汇总报告（人民政府的年报，须在审核的文件中）：表二、表三、表四逐格与同年度其他报告之和比较（SUM-MISMATCH），并列出缺少该年度报告的单位
+        #[arg(long, value_name = "文件")]
+        own: Option<PathBuf>,
+        /// 本级汇总包含其本级（政府办公室）数字时，本级那份报告：也计入部门报告之和
+        #[arg(long = "own-office", value_name = "文件", requires = "own")]
+        own_office: Option<PathBuf>,
     },
     /// 把许多份年报的表二、表三、表四逐格相加，生成汇总年报
     Sum {
@@ -317,6 +323,8 @@ fn main() -> ExitCode {
             since,
             desk,
             issues_dir,
+            own,
+            own_office,
         } => batch::check(
             &paths,
             json,
@@ -330,6 +338,8 @@ fn main() -> ExitCode {
                 keep: desk,
                 issues_dir: issues_dir.as_deref(),
                 force,
+                own: own.as_deref(),
+                own_office: own_office.as_deref(),
             },
         ),
         Command::Sum {

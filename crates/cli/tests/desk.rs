@@ -277,3 +277,71 @@ fn issues_dir_gets_one_list_per_department_and_a_summary_workbook() {
         text(&o)
     );
 }
+
+#[test]
+fn the_own_report_one_cell_off_the_sum_is_named_with_both_numbers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    for i in 0..4 {
+        let mut v = fixture(i);
+        v["meta"]["year"] = Value::from("2023");
+        v["meta"]["title"] = Value::from("");
+        put(d, i, &v);
+    }
+    let total = d.join("sum.json");
+    let o = nianbao(&[
+        "sum",
+        s(d),
+        "-o",
+        s(&total),
+        "--agency",
+        "测试县人民政府",
+        "--year",
+        "2023",
+    ]);
+    assert!(
+        o.status.success() || o.status.code() == Some(1),
+        "{}",
+        text(&o)
+    );
+    let mut own: Value =
+        serde_json::from_slice(&std::fs::read(&total).expect("sum")).expect("json");
+    std::fs::remove_file(&total).expect("rm");
+    let cell = &mut own["requests"]["granted"]["natural_person"];
+    let was: u64 = cell.as_str().expect("text").parse().expect("number");
+    *cell = Value::from((was + 1).to_string());
+    let own_path = d.join("县政府.nianbao.json");
+    std::fs::write(&own_path, serde_json::to_vec(&own).expect("json")).expect("write");
+    let o = nianbao(&["check", s(d), "--own", s(&own_path), "--desk"]);
+    let out = text(&o);
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("[SUM-MISMATCH]"))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![format!(
+            "  [SUM-MISMATCH] 表三·自然人·予以公开：本级汇总报告是 {}，4 份部门报告之和是 {was}（相差 1）。",
+            was + 1
+        )],
+        "{out}"
+    );
+    // The mark is remembered: the next check needs no --own, and the finding has a status.
+    let (results, _) = json_check(&["check", "--json", s(d), "--desk"]);
+    let own_entry = entry(&results, "县政府.nianbao.json");
+    let sum_findings: Vec<&Value> = findings(own_entry)
+        .iter()
+        .filter(|f| f["code"] == "SUM-MISMATCH")
+        .collect();
+    assert_eq!(sum_findings.len(), 1, "{own_entry}");
+    // The file did not change since: the finding keeps the status it had.
+    assert_eq!(sum_findings[0]["status"], "新出现");
+    let state: Value =
+        serde_json::from_slice(&std::fs::read(d.join(".nianbao-desk.json")).expect("state"))
+            .expect("json");
+    assert_eq!(state["own"], "县政府.nianbao.json");
+    // Not a file of the check: said, not guessed.
+    let o = nianbao(&["check", s(d), "--own", "/elsewhere/县政府.nianbao.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("不在这次审核的文件中"), "{}", text(&o));
+}
