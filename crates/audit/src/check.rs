@@ -18,6 +18,9 @@ pub struct Finding {
     pub code: &'static str,
     pub message: String,
     pub suggestion: String,
+    /// The author's written 说明 of a true 警告 or 提示, kept in the report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
 }
 
 fn severity_label<S: Serializer>(s: &Severity, ser: S) -> Result<S::Ok, S::Error> {
@@ -32,6 +35,7 @@ impl Finding {
             code: d.code,
             message: d.message.clone(),
             suggestion: d.hint.clone(),
+            explanation: d.explanation.clone(),
         }
     }
 

@@ -188,9 +188,6 @@ pub struct Seen<'a> {
     /// A hash of the file's bytes, when the caller read them ([`content_hash`]).
     pub hash: Option<String>,
     pub row: &'a Row,
-    /// The written 说明 of each finding, in the row's order, once the check carries them; an
-    /// empty list means none.
-    pub explanations: Vec<Option<String>>,
 }
 
 fn desk_error(reason: impl Into<String>) -> AuditError {
@@ -436,9 +433,8 @@ fn entry_of(seen: &Seen) -> FileEntry {
             entry.findings = findings
                 .iter()
                 .zip(prints)
-                .enumerate()
-                .map(|(i, (f, fingerprint))| {
-                    let explanation = seen.explanations.get(i).cloned().flatten();
+                .map(|(f, fingerprint)| {
+                    let explanation = f.explanation.clone();
                     FindingEntry {
                         fingerprint,
                         code: f.code.to_string(),
@@ -584,6 +580,7 @@ mod tests {
             code,
             message: message.to_string(),
             suggestion: "请核对。".to_string(),
+            explanation: None,
         }
     }
 
@@ -612,7 +609,6 @@ mod tests {
             name: "县统计局.nianbao.json".to_string(),
             hash: None,
             row,
-            explanations: Vec::new(),
         }
     }
 
@@ -712,10 +708,11 @@ mod tests {
 
     #[test]
     fn an_explained_warning_is_explained_and_a_file_copied_with_a_new_time_is_unchanged() {
-        let r = row(100, vec![finding("A", "相差 1。")]);
+        let mut explained = finding("A", "相差 1。");
+        explained.explanation = Some("本年撤并机构，确实如此。".to_string());
+        let r = row(100, vec![explained]);
         let mut s = seen(&r);
         s.hash = Some(content_hash(b"v1"));
-        s.explanations = vec![Some("本年撤并机构，确实如此。".to_string())];
         let (s1, c1) = DeskState::new().update(&[s]);
         assert_eq!(c1.reports[0].counts.explained, 1);
         let copied = row(100 /* same size */, vec![finding("A", "相差 1。")]);

@@ -125,6 +125,7 @@ mod tests {
             code,
             message: message.to_string(),
             suggestion: String::new(),
+            explanation: None,
         }
     }
 

@@ -102,7 +102,7 @@ pub fn issue_list(row: &Row, entry: Option<&FileEntry>) -> Option<IssueList> {
                 location: f.location.clone(),
                 message: f.message.clone(),
                 hint: f.suggestion.clone(),
-                explanation: None,
+                explanation: f.explanation.clone(),
                 status: None,
                 confirmed: false,
                 remark: String::new(),

@@ -235,6 +235,7 @@ fn row_with(message: &str, agency: &str) -> Row {
             },
             first_error: Some(message.to_string()),
             findings: vec![Finding {
+                explanation: None,
                 location: "表三·合计·本年新收".to_string(),
                 severity: Severity::Error,
                 code: "R301",

@@ -84,7 +84,6 @@ fn a_corrected_report_comes_back_fixed_and_a_half_corrected_one_still_open() {
         name: "潘集区.nianbao.json".to_string(),
         hash: None,
         row,
-        explanations: Vec::new(),
     };
     let (s1, c1) = DeskState::new().update(&[seen(&first)]);
     let errors = c1.reports[0].counts.new;

@@ -133,7 +133,6 @@ fn rejected_and_corrected_findings_are_not_sent_and_confirmed_ones_say_so() {
             name: format!("00{i}.nianbao.json"),
             hash: None,
             row: r,
-            explanations: Vec::new(),
         })
         .collect();
     let (mut state, _) = DeskState::new().update(&seen);
@@ -164,4 +163,45 @@ fn rejected_and_corrected_findings_are_not_sent_and_confirmed_ones_say_so() {
     let text = docx_text(&docx(&list, 0).expect("docx"));
     assert!(text.contains("（经审核确认，须改正）"), "{text}");
     assert!(text.contains("审核意见：请核对原始台账"), "{text}");
+}
+
+#[test]
+fn a_written_explanation_is_carried_as_explained_and_a_fully_explained_report_needs_no_list() {
+    let mut r = fixture(0);
+    let warnings: Vec<(&'static str, nianbao_core::FieldPath)> = nianbao_core::validate(&r, None)
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(|d| (d.code, d.paths[0]))
+        .collect();
+    assert_eq!(warnings.len(), 3);
+    let (code, field) = warnings[0];
+    r.explain(code, field, "本局不承担依申请公开工作，由县政府统一受理。")
+        .expect("explain");
+    let row = Row {
+        file: PathBuf::from("/desk/000.nianbao.json"),
+        stamp: None,
+        outcome: outcome_of(&r, 0),
+    };
+    let (state, c) = DeskState::new().update(&[Seen {
+        name: "000.nianbao.json".to_string(),
+        hash: None,
+        row: &row,
+    }]);
+    assert_eq!(c.reports[0].counts.explained, 1);
+    assert_eq!(c.reports[0].counts.new, 2);
+    let list = issue_list(&row, state.file("000.nianbao.json")).expect("two open 警告");
+    let text = docx_text(&docx(&list, 0).expect("docx"));
+    assert!(
+        text.contains("单位说明：本局不承担依申请公开工作，由县政府统一受理。"),
+        "{text}"
+    );
+    // All three explained: nothing to send.
+    for (code, field) in &warnings[1..] {
+        r.explain(code, *field, "确属实际情况。").expect("explain");
+    }
+    let row = Row {
+        outcome: outcome_of(&r, 0),
+        ..row
+    };
+    assert!(issue_list(&row, None).is_none());
 }

@@ -141,7 +141,6 @@ pub fn compare(old: &DeskState, rows: &[Row], names: &[String]) -> (DeskState, C
                 .and_then(|_| std::fs::read(&row.file).ok())
                 .map(|b| content_hash(&b)),
             row,
-            explanations: Vec::new(),
         })
         .collect();
     old.update(&seen)
