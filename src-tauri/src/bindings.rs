@@ -46,6 +46,11 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
         "{ code: string; path: FieldPath; text: string }",
         "EditResult",
     ),
+    (
+        "move_text",
+        "{ from: FieldPath; text: string; to: FieldPath }",
+        "EditResult",
+    ),
     ("settings", "Record<string, never>", "SettingsDto"),
     (
         "set_settings",

@@ -25,6 +25,7 @@ pub const COMMANDS: &[&str] = &[
     "open_export",
     "apply_fix",
     "explain",
+    "move_text",
     "settings",
     "set_settings",
     "pick_wordlist",

@@ -224,6 +224,20 @@ pub fn apply_fix<R: Runtime>(
     Ok(result_of(&app, &state, &doc, change))
 }
 
+/// 放到…: a paragraph an import kept in the wrong place moved to another part, as one undo step.
+#[tauri::command]
+pub fn move_text<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    from: String,
+    text: String,
+    to: String,
+) -> AppResult<EditResult> {
+    let mut doc = state.doc_mut();
+    let change = doc.move_text(&from, &text, &to)?;
+    Ok(result_of(&app, &state, &doc, change))
+}
+
 /// 写说明: a written 说明 for a true 警告 or 提示 (an empty text withdraws it), as one undo step.
 #[tauri::command]
 pub fn explain<R: Runtime>(

@@ -548,6 +548,7 @@ pub async fn desk_sum<R: Runtime>(
             text: String::new(),
             reason: l.trim().to_string(),
             path: None,
+            movable: false,
         })
         .collect();
     state.replace_doc(Document::unsaved(outcome.report, None, None));

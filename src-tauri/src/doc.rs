@@ -311,6 +311,15 @@ impl Document {
         }
     }
 
+    /// 放到…: a paragraph an import kept in the wrong place moved to the end of another prose
+    /// field, as one undo step; refused when the text is no longer where it was.
+    pub fn move_text(&mut self, from: &str, text: &str, to: &str) -> AppResult<Change> {
+        let (from, to): (FieldPath, FieldPath) = (from.parse()?, to.parse()?);
+        let [a, b] = self.report.moved_text(from, text, to)?;
+        let label = format!("把一段文字移到“{}”", to.label());
+        self.edit_many_as(&label, &[(a.0.to_string(), a.1), (b.0.to_string(), b.1)])
+    }
+
     pub fn undo(&mut self) -> bool {
         let Some(prev) = self.undo.pop() else {
             return false;
@@ -511,6 +520,36 @@ mod tests {
             .expect("edit");
         d.prune_explanations();
         assert!(d.report().explanations.is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_moved_is_one_undo_step_and_both_fields_are_sent_back() {
+        let mut r = Report::new("某局", nianbao_core::model::AgencyKind::Department, 2025);
+        r.apply("overview.active", "主动公开 12 条。\n平台方面完成改版。")
+            .expect("edit");
+        let mut d = Document::new(r, None);
+        let c = d
+            .move_text("overview.active", "平台方面完成改版。", "overview.platform")
+            .expect("moves");
+        assert_eq!(c.changed["overview.active"], "主动公开 12 条。");
+        assert_eq!(c.changed["overview.platform"], "平台方面完成改版。");
+        assert!(d.undo());
+        assert_eq!(
+            d.report().text_at(FieldPath::Intro).as_deref(),
+            Some(""),
+            "untouched"
+        );
+        assert_eq!(
+            d.report()
+                .text_at("overview.active".parse().expect("path"))
+                .as_deref(),
+            Some("主动公开 12 条。\n平台方面完成改版。")
+        );
+        assert!(!d.can_undo(), "one step");
+        let e = d
+            .move_text("overview.active", "没有这段", "other")
+            .expect_err("gone");
+        assert!(e.message.contains("已不在"));
     }
 
     #[test]

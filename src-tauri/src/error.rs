@@ -30,6 +30,7 @@ impl From<nianbao_core::CoreError> for AppError {
             E::InvalidChoice { .. } => "errors.edit.value",
             E::FixOutdated { .. } => "errors.edit.fix_outdated",
             E::TablesEmpty(_) | E::NotGenerated(_) => "errors.edit.generate",
+            E::NotProse(_) | E::TextGone(_) => "errors.edit.move",
             E::UnknownRule(_) | E::ErrorNotExplainable(_) | E::ExplanationTooLong { .. } => {
                 "errors.edit.explain"
             }

@@ -26,6 +26,9 @@ pub struct ImportNote {
     /// The field the note is about, when the importer knows it: where a click on it jumps.
     #[ts(type = "FieldPath | null")]
     pub path: Option<String>,
+    /// The quoted text stands in the prose field `path` as imported: the note offers 放到… to
+    /// move it to the part it belongs to.
+    pub movable: bool,
 }
 
 /// Reads and imports a report file of any form (old .doc/.wps through LibreOffice when it is
@@ -39,11 +42,20 @@ pub fn import_file(path: &Path) -> AppResult<(Report, Vec<ImportNote>)> {
         .into_iter()
         .map(|f| {
             let (at, reason) = f.place(imported.form);
+            let movable = f.path.is_some_and(|p| {
+                nianbao_core::relocate::holds_prose(p)
+                    && !f.text.trim().is_empty()
+                    && imported
+                        .report
+                        .text_at(p)
+                        .is_some_and(|t| t.contains(f.text.trim()))
+            });
             ImportNote {
                 at,
                 reason: reason.to_string(),
                 text: f.text,
                 path: f.path.map(|p| p.to_string()),
+                movable,
             }
         })
         .collect();

@@ -318,6 +318,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             imports::attach_last_year,
             commands::apply_fix,
             commands::explain,
+            commands::move_text,
             settings::settings,
             settings::set_settings,
             settings::pick_wordlist,

@@ -392,7 +392,12 @@ at: string, text: string, reason: string,
 /**
  * The field the note is about, when the importer knows it: where a click on it jumps.
  */
-path: FieldPath | null, };
+path: FieldPath | null, 
+/**
+ * The quoted text stands in the prose field `path` as imported: the note offers 放到… to
+ * move it to the part it belongs to.
+ */
+movable: boolean, };
 
 export type Dropped = { outcome: FileOutcome | null, error: AppError | null, };
 
@@ -585,6 +590,7 @@ export interface Commands {
   open_export: { args: { folder: boolean }; result: null };
   apply_fix: { args: { fix: FixDto }; result: EditResult };
   explain: { args: { code: string; path: FieldPath; text: string }; result: EditResult };
+  move_text: { args: { from: FieldPath; text: string; to: FieldPath }; result: EditResult };
   settings: { args: Record<string, never>; result: SettingsDto };
   set_settings: { args: { overviewMaxChars: number | null; wordlist: string | null }; result: EditResult };
   pick_wordlist: { args: Record<string, never>; result: string | null };

@@ -129,6 +129,42 @@ function askYear([suggested, other]: [number, number]): void {
   b.hidden = false;
 }
 
+/** The prose fields a paragraph can be put into, as the template orders them. */
+function proseTargets(): { path: FieldPath; label: string }[] {
+  if (!app) return [];
+  return [
+    { path: "overview.intro", label: "一、总体情况·开头部分" },
+    ...app.layout.parts.map((p) => ({ path: p.path, label: `一、总体情况·${p.numeral}${p.heading}` })),
+    { path: "problems", label: "五、存在的主要问题及改进情况" },
+    { path: "other", label: "六、其他需要报告的事项" },
+  ];
+}
+
+/** 放到…: the quoted paragraph moved from where the import kept it, as one undo step. */
+function moveMenu(li: HTMLElement, from: FieldPath, text: string): HTMLSelectElement {
+  const choices = proseTargets().filter((t) => t.path !== from);
+  const select = h(
+    "select",
+    { class: "move-to", "aria-label": "把这段文字放到…", "data-path": from },
+    h("option", { value: "", text: "放到…" }),
+    ...choices.map((t) => h("option", { value: t.path, text: t.label })),
+  );
+  select.addEventListener("change", () => {
+    const to = choices.find((t) => t.path === select.value);
+    if (!to) return;
+    enqueue(async () => {
+      applyResult(await call("move_text", { from, text, to: to.path }));
+      select.replaceWith(h("span", { class: "moved", text: `已移到“${to.label}”` }));
+      li.classList.add("done");
+      status(`已把这段文字移到“${to.label}”末尾。可用 Ctrl+Z 撤销。`);
+    }).catch((e: unknown) => {
+      select.value = "";
+      banner(errorText(e));
+    });
+  });
+  return select;
+}
+
 /** What an import could not place: listed above the findings until dismissed. */
 function showImportNotes(notes: ImportNote[], heading = "导入时需要核对"): void {
   const box = byId("import-notes");
@@ -156,6 +192,7 @@ function showImportNotes(notes: ImportNote[], heading = "导入时需要核对")
           h("span", { class: "why", text: n.reason }),
         );
         const at = n.path;
+        if (at && n.movable) li.append(moveMenu(li, at, n.text));
         if (at) {
           // A note about a field jumps to it, as a finding does.
           const go = h("button", { type: "button", class: "goto", "data-path": at, text: "转到" });

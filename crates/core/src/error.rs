@@ -61,6 +61,12 @@ pub enum CoreError {
     #[error("词表第 {line} 行“{text}”不是“错词 → 正词”的格式。请每行写一对，中间用 → 或 -> 隔开；以 # 开头的行是注释。")]
     WordListLine { line: usize, text: String },
 
+    #[error("“{0}”不是文字段落，文字只能移到总体情况的开头部分或各个方面、第五部分或第六部分。")]
+    NotProse(String),
+
+    #[error("要移动的文字已不在“{0}”中（可能已经改过或移走了）。请直接在正文中剪切、粘贴。")]
+    TextGone(String),
+
     #[error("没有代码为“{0}”的审核规则，无法为它写说明。请从审核结果中选择要说明的条目。")]
     UnknownRule(String),
 

@@ -15,6 +15,7 @@ pub mod fix;
 pub mod generate;
 pub mod model;
 pub mod path;
+pub mod relocate;
 pub mod rules;
 pub mod sum;
 
