@@ -61,7 +61,16 @@ pub fn load(file: &Path) -> (Settings, Option<String>) {
                 )),
             ),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
+        // No file, or no folder for it (a config folder that is a file is the autosave's to
+        // report): nothing was ever chosen.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            (Settings::default(), None)
+        }
         Err(e) => (
             Settings::default(),
             Some(format!(
@@ -211,6 +220,16 @@ mod tests {
         assert!(problem.is_none());
         let (c, why) = checks_of(&s);
         assert!(c.words.is_none() && c.local.is_off() && why.is_none());
+    }
+
+    #[test]
+    fn a_config_folder_that_is_a_file_is_no_settings() {
+        let d = scratch("notdir");
+        let file = d.join("一个文件");
+        std::fs::write(&file, b"x").expect("write");
+        let (s, problem) = load(&file_in(&file));
+        assert_eq!(s, Settings::default());
+        assert!(problem.is_none(), "{problem:?}");
     }
 
     #[test]
