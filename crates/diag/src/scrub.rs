@@ -76,10 +76,12 @@ pub fn scrub_stack(stack: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
+    // A frame with neither name nor place (WebKit writes `@` for code run by `eval`) says nothing.
     let mut out: Vec<String> = lines
         .iter()
         .take(STACK_LINES)
         .map(|l| scrub(l, STACK_LINE_CHARS))
+        .filter(|l| l.chars().any(|c| c.is_ascii_alphanumeric()))
         .collect();
     if lines.len() > STACK_LINES {
         out.push(format!("…（另有 {} 行未记）", lines.len() - STACK_LINES));
@@ -196,7 +198,7 @@ mod tests {
     #[test]
     fn stacks_are_scrubbed_line_by_line_and_capped() {
         let stack = "showAbout@tauri://localhost/assets/index-Dk3.js:12:345\n\
-                     \n  render@tauri://localhost/assets/index-Dk3.js:1:20 \"某局\"\n";
+                     \n  render@tauri://localhost/assets/index-Dk3.js:1:20 \"某局\"\n@\n";
         assert_eq!(
             scrub_stack(stack),
             [
