@@ -68,6 +68,9 @@ pub enum Outcome {
         findings: Vec<Finding>,
         /// For a file that was imported (not a .nianbao.json): how many import notes it had.
         import_notes: usize,
+        /// The cells the peers' rates are made of, kept so that comparing peers needs no second
+        /// reading of the files.
+        figures: crate::own::Figures,
     },
     Unreadable {
         /// Why the file could not be read, a Chinese sentence.
@@ -170,6 +173,7 @@ pub fn outcome_of(report: &Report, import_notes: usize) -> Outcome {
         first_error,
         findings,
         import_notes,
+        figures: crate::own::Figures::of(report),
     }
 }
 

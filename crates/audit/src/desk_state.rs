@@ -344,21 +344,8 @@ impl DeskState {
         let mut files = Vec::with_capacity(now.len());
         let mut reports = Vec::with_capacity(now.len());
         for seen in now {
-            let before = old.get(seen.name.as_str()).copied();
-            let fresh = entry_of(seen);
-            let changed = before.is_none_or(|b| !same_file(b, &fresh));
-            let entry = match before {
-                None => fresh,
-                Some(b) if !changed => kept(b, fresh),
-                Some(b) => transitions(b, fresh),
-            };
-            reports.push(ReportChange {
-                name: entry.name.clone(),
-                agency: entry.agency.clone(),
-                changed,
-                first_seen: before.is_none(),
-                counts: Counts::of(&entry),
-            });
+            let (entry, change) = next_entry(old.get(seen.name.as_str()).copied(), seen);
+            reports.push(change);
             files.push(entry);
         }
         let names: HashSet<&str> = now.iter().map(|s| s.name.as_str()).collect();
@@ -377,6 +364,50 @@ impl DeskState {
         };
         (state, Comparison { reports, gone })
     }
+}
+
+impl DeskState {
+    /// 刷新: only the files re-checked are given; every other file keeps its entry untouched
+    /// (the cost is that of the changed files, not of the desk). A file new to the desk is added.
+    pub fn refresh(&mut self, rechecked: &[Seen]) -> Vec<ReportChange> {
+        let at: HashMap<String, usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.name.clone(), i))
+            .collect();
+        rechecked
+            .iter()
+            .map(|seen| {
+                let i = at.get(&seen.name).copied();
+                let (entry, change) = next_entry(i.and_then(|i| self.files.get(i)), seen);
+                match i {
+                    Some(i) => self.files[i] = entry,
+                    None => self.files.push(entry),
+                }
+                change
+            })
+            .collect()
+    }
+}
+
+/// One file's next entry and what changed in it.
+fn next_entry(before: Option<&FileEntry>, seen: &Seen) -> (FileEntry, ReportChange) {
+    let fresh = entry_of(seen);
+    let changed = before.is_none_or(|b| !same_file(b, &fresh));
+    let entry = match before {
+        None => fresh,
+        Some(b) if !changed => kept(b, fresh),
+        Some(b) => transitions(b, fresh),
+    };
+    let change = ReportChange {
+        name: entry.name.clone(),
+        agency: entry.agency.clone(),
+        changed,
+        first_seen: before.is_none(),
+        counts: Counts::of(&entry),
+    };
+    (entry, change)
 }
 
 /// serde's words for a hand-edited file ("unknown field `x`", "invalid type") said in Chinese,
@@ -600,6 +631,7 @@ mod tests {
                 first_error: None,
                 findings,
                 import_notes: 0,
+                figures: Default::default(),
             },
         }
     }
@@ -688,6 +720,25 @@ mod tests {
                 ("相差 2。".to_string(), Status::Fixed)
             ]
         );
+    }
+
+    #[test]
+    fn refreshing_the_changed_file_alone_gives_the_same_desk_as_updating_all() {
+        let a = row(100, vec![finding("A", "相差 1。")]);
+        let mut other = row(50, vec![finding("B", "相差 2。")]);
+        other.file = PathBuf::from("/desk/财政局.nianbao.json");
+        let other_seen = || Seen {
+            name: "财政局.nianbao.json".to_string(),
+            hash: None,
+            row: &other,
+        };
+        let (s1, _) = DeskState::new().update(&[seen(&a), other_seen()]);
+        let b = row(101, vec![finding("C", "相差 3。")]);
+        let (whole, c) = s1.update(&[seen(&b), other_seen()]);
+        let mut part = s1.clone();
+        let changes = part.refresh(&[seen(&b)]);
+        assert_eq!(part, whole);
+        assert_eq!(changes, vec![c.reports[0].clone()]);
     }
 
     #[test]

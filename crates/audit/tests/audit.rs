@@ -234,6 +234,7 @@ fn row_with(message: &str, agency: &str) -> Row {
                 explained: 0,
             },
             first_error: Some(message.to_string()),
+            figures: Default::default(),
             findings: vec![Finding {
                 explanation: None,
                 location: "表三·合计·本年新收".to_string(),

@@ -1,6 +1,6 @@
 //! SUM-MISMATCH, SUM-NO-REPORT and the peers' 提示 over the seeds.
 
-use nianbao_audit::own::{check_own, peer_findings, Named};
+use nianbao_audit::own::{check_own, peer_findings, Figures, Named};
 use nianbao_core::model::{AgencyKind, Applicant, RequestRow};
 use nianbao_core::sum::Summer;
 use nianbao_core::{load_report, CountCell, FieldPath, Report, Severity};
@@ -160,8 +160,8 @@ fn peers_give_a_hint_for_a_zero_and_an_outlying_rate_never_a_warning() {
         Applicant::Total,
         CountCell::from_count(0),
     );
-    let refs: Vec<&Report> = batch.iter().collect();
-    let found = peer_findings(&refs);
+    let figures: Vec<Figures> = batch.iter().map(Figures::of).collect();
+    let found = peer_findings(&figures);
     assert!(found.iter().flatten().all(|d| d.severity == Severity::Info));
     let codes = |i: usize| found[i].iter().map(|d| d.code).collect::<Vec<_>>();
     assert_eq!(codes(0), vec!["PEER-ZERO", "PEER-ZERO"], "{:?}", found[0]);
@@ -189,5 +189,5 @@ fn peers_give_a_hint_for_a_zero_and_an_outlying_rate_never_a_warning() {
         }
     }
     // Nine are not a batch.
-    assert!(peer_findings(&refs[..9]).iter().all(Vec::is_empty));
+    assert!(peer_findings(&figures[..9]).iter().all(Vec::is_empty));
 }

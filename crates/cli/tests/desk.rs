@@ -345,3 +345,48 @@ fn the_own_report_one_cell_off_the_sum_is_named_with_both_numbers() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("不在这次审核的文件中"), "{}", text(&o));
 }
+
+#[test]
+fn twelve_reports_of_a_year_are_compared_with_their_peers_as_hints() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seed = fixture(3);
+    for k in 1..=12u64 {
+        let mut v = seed.clone();
+        v["meta"]["agency"] = Value::from(format!("第{k}局"));
+        if let Some(rows) = v["requests"].as_object_mut() {
+            for row in rows.values_mut() {
+                for cell in row.as_object_mut().expect("row").values_mut() {
+                    let n: u64 = cell.as_str().unwrap_or("0").trim().parse().unwrap_or(0);
+                    *cell = Value::from((n * k).to_string());
+                }
+            }
+        }
+        if k == 6 {
+            // Granted none of what it handled: a 实质公开率 of 0 among peers of 68%.
+            v["requests"]["granted"]["total"] = Value::from("0");
+        }
+        std::fs::write(
+            dir.path().join(format!("{k:02}.nianbao.json")),
+            serde_json::to_vec(&v).expect("json"),
+        )
+        .expect("write");
+    }
+    let (results, _) = json_check(&["check", "--json", s(dir.path())]);
+    let peer: Vec<(&str, &str)> = results
+        .iter()
+        .flat_map(|r| {
+            findings(r)
+                .iter()
+                .filter(|f| f["code"].as_str().is_some_and(|c| c.starts_with("PEER-")))
+                .map(move |f| {
+                    (
+                        r["desk"]["name"].as_str().unwrap_or(""),
+                        f["severity"].as_str().unwrap_or(""),
+                    )
+                })
+        })
+        .collect();
+    assert_eq!(peer, vec![("06.nianbao.json", "提示")], "{results:?}");
+    let out = text(&nianbao(&["check", s(dir.path())]));
+    assert!(out.contains("有 1 条提示（PEER-ZERO、PEER-RATE）"), "{out}");
+}
