@@ -241,7 +241,33 @@ nianbao/fonts.cache 中，字体有增减时自动更新；--no-font-cache 不�
 pub(crate) const EXIT_FINDINGS: u8 = 1;
 pub(crate) const EXIT_UNREADABLE: u8 = 2;
 
+/// A panic ends `nianbao` as before, with std's lines on the terminal, then a sentence saying
+/// it is the program's fault and where it was written down: the editor's log (crates/diag, the
+/// same folder, so 关于 → 导出诊断信息 sends it too), scrubbed of report text.
+fn log_panics() {
+    let dir = nianbao_diag::Log::default_dir();
+    let std_hook = std::panic::take_hook();
+    let where_ = dir.as_ref().map(|d| d.join(nianbao_diag::log::FILES[0]));
+    std::panic::set_hook(Box::new(move |info| {
+        std_hook(info);
+        match &where_ {
+            Some(file) => eprintln!(
+                "nianbao 内部出错：这是程序的缺陷，不是年报的问题。出错的位置已记在“{}”中（不含年报内容），请把这个文件，或年报编制器“关于 → 导出诊断信息”导出的压缩包，发给技术支持。",
+                file.display()
+            ),
+            None => eprintln!(
+                "nianbao 内部出错：这是程序的缺陷，不是年报的问题。请把上面的英文说明发给技术支持。"
+            ),
+        }
+    }));
+    nianbao_diag::hook::install("nianbao");
+    if let Some(dir) = dir {
+        nianbao_diag::hook::set_log_dir(dir);
+    }
+}
+
 fn main() -> ExitCode {
+    log_panics();
     let cli = Cli::parse();
     match cli.command {
         Command::New {
