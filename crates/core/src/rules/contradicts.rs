@@ -44,6 +44,14 @@ const NOT_RECEIVED: [&str; 6] = [
     "未受理",
     "没有受理",
 ];
+/// "均已办结" and its kin: all the requests answered.
+const DONE: [&str; 5] = [
+    "均已办结",
+    "全部办结",
+    "均已按时办结",
+    "已全部办结",
+    "均按时办结",
+];
 /// Words that make a 复议/诉讼 phrase about an outcome (lost, corrected), not about cases.
 const OUTCOME_WORDS: [&str; 7] = ["纠错", "纠正", "败诉", "撤销", "确认违法", "被纠", "违法"];
 
@@ -63,14 +71,56 @@ fn review_total(r: &Report, g: ReviewGroup) -> u64 {
         .unwrap_or_else(|| row.computed_total())
 }
 
-/// The clauses of a text, as byte ranges between clause marks.
+/// A mark that ends a clause: a sentence's end or a comma. A `matches!`, not a search in a
+/// string of marks: this is asked of every character of every field on every keystroke.
+fn is_clause_break(c: char) -> bool {
+    is_sentence_break(c) || matches!(c, '，' | ',')
+}
+
+/// The clauses of a text, as byte ranges between clause marks (each with its mark).
+#[cfg(test)]
 fn clauses(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive(|c: char| is_sentence_break(c) || "，,".contains(c))
+    text.split_inclusive(|c: char| is_clause_break(c))
         .scan(0, |at, s| {
             let start = *at;
             *at += s.len();
             Some((start, s))
         })
+}
+
+/// The characters every phrase looked for has one of: 未 or 没 (NOT_RECEIVED, NOT_HAPPENED),
+/// 均 or 全 (DONE).
+const ANCHORS: [char; 4] = ['未', '没', '均', '全'];
+
+/// The [`clauses`] that hold one of [`ANCHORS`], in text order, with whether they hold 未/没
+/// and whether 均/全. Found outward from each anchor (a memchr each, this runs on every
+/// keystroke), so the text is not split and read clause by clause: most clauses have none.
+fn anchored_clauses(text: &str) -> Vec<(usize, &str, bool, bool)> {
+    let mut anchors: Vec<(usize, char)> = ANCHORS
+        .iter()
+        .flat_map(|&a| text.match_indices(a).map(move |(i, _)| (i, a)))
+        .collect();
+    anchors.sort_unstable();
+    let mut out: Vec<(usize, &str, bool, bool)> = Vec::new();
+    for (at, a) in anchors {
+        let denies = matches!(a, '未' | '没');
+        if let Some(last) = out.last_mut().filter(|(s, c, _, _)| at < s + c.len()) {
+            last.2 |= denies;
+            last.3 |= !denies;
+            continue;
+        }
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_clause_break(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[at..]
+            .char_indices()
+            .find(|(_, c)| is_clause_break(*c))
+            .map_or(text.len(), |(i, c)| at + i + c.len_utf8());
+        out.push((start, &text[start..end], denies, !denies));
+    }
+    out
 }
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -98,9 +148,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         what: String,
                         paths: Vec<FieldPath>| {
             let (cs, c) = clause;
-            let ce = cs
-                + c.trim_end_matches(|ch: char| is_sentence_break(ch) || "，,".contains(ch))
-                    .len();
+            let ce = cs + c.trim_end_matches(|ch: char| is_clause_break(ch)).len();
             let (from, to) = (chars.of(at), chars.of(at + len));
             let mut all = vec![path];
             all.extend(paths);
@@ -118,10 +166,13 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     .at(from, to),
             );
         };
-        for (start, clause) in clauses(text) {
+        // A clause without one of ANCHORS, nearly every clause, cannot hold a phrase: only the
+        // others are read, instead of some thirty substring searches in each.
+        for (start, clause, denies, all_done) in anchored_clauses(text) {
             let has = |w: &str| clause.contains(w);
             // "2023年我局未收到政府信息公开申请件": the requests, not a 复议 or a complaint.
-            if received > 0
+            if denies
+                && received > 0
                 && !["复议", "诉讼", "投诉", "举报", "补正"]
                     .iter()
                     .any(|w| has(w))
@@ -149,7 +200,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
             // "未发生行政复议、行政诉讼" — but "未发生……被行政复议纠错或行政诉讼败诉" (上海
             // 2025, 55 复议) is about outcomes.
-            let (rec, lit) = (has("复议"), has("诉讼"));
+            let (rec, lit) = (denies && has("复议"), denies && has("诉讼"));
             if (rec || lit) && !OUTCOME_WORDS.iter().any(|w| has(w)) {
                 if let Some((i, w)) = NOT_HAPPENED
                     .iter()
@@ -186,17 +237,8 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 }
             }
             // "均已办结" of the requests while some go on to next year.
-            if forward > 0 {
-                if let Some((i, w)) = [
-                    "均已办结",
-                    "全部办结",
-                    "均已按时办结",
-                    "已全部办结",
-                    "均按时办结",
-                ]
-                .iter()
-                .find_map(|w| clause.find(w).map(|i| (i, *w)))
-                {
+            if all_done && forward > 0 {
+                if let Some((i, w)) = DONE.iter().find_map(|w| clause.find(w).map(|i| (i, *w))) {
                     let sentence_start =
                         super::shares::after_last(&text[..start + i], is_sentence_break);
                     let sentence = super::shares::sentence_of(text, start + i, start + i + w.len());
@@ -238,7 +280,7 @@ fn fee_charged(text: &str) -> Option<(usize, u64)> {
             } else if !digits.is_empty() {
                 end = Some((i, c));
                 break;
-            } else if is_sentence_break(c) || "，,".contains(c) {
+            } else if is_clause_break(c) {
                 break;
             }
         }
@@ -319,6 +361,51 @@ mod tests {
         let mut r = Report::new("某局", AgencyKind::Department, 2023);
         r.apply("overview.requests", text).expect("edit");
         r
+    }
+
+    #[test]
+    fn every_phrase_has_the_characters_a_clause_is_first_looked_at_for() {
+        // check() reads only clauses with 未/没 (for these) or 均/全 (for DONE); a phrase
+        // added without them would never be found.
+        for w in NOT_RECEIVED.iter().chain(&NOT_HAPPENED) {
+            assert!(w.contains('未') || w.contains('没'), "{w}");
+        }
+        for w in DONE {
+            assert!(w.contains('均') || w.contains('全'), "{w}");
+        }
+    }
+
+    /// What check() read before: every clause, with whether it holds 未/没 and 均/全.
+    fn every_clause_with_anchors(text: &str) -> Vec<(usize, &str, bool, bool)> {
+        clauses(text)
+            .map(|(s, c)| {
+                let denies = c.contains('未') || c.contains('没');
+                (s, c, denies, c.contains('均') || c.contains('全'))
+            })
+            .filter(|(_, _, d, a)| *d || *a)
+            .collect()
+    }
+
+    #[test]
+    fn the_clauses_read_are_the_clauses_with_anchors() {
+        let mut read = 0;
+        for text in crate::rules::excerpt::fixture_texts() {
+            assert_eq!(anchored_clauses(&text), every_clause_with_anchors(&text));
+            read += anchored_clauses(&text).len();
+        }
+        assert!(read >= 20, "{read}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn random_texts_give_the_same_clauses(v in proptest::collection::vec(proptest::sample::select(vec![
+            '未', '没', '均', '全', '有', '收', '，', ',', '。', '；', ';', '！', '?', '\n', '、', 'a',
+            '𠀀', 'é',
+        ]), 0..40)) {
+            let text: String = v.into_iter().collect();
+            proptest::prop_assert_eq!(anchored_clauses(&text), every_clause_with_anchors(&text));
+        }
     }
 
     #[test]

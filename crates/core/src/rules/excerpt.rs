@@ -29,6 +29,34 @@ pub(crate) fn excerpt(text: &str, start: usize, end: usize, radius: usize) -> St
     s
 }
 
+/// Every narrative text of the fixtures (the five seeds and the six real reports): the corpus
+/// on which the byte scans are held to the character-by-character forms they replace.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let mut texts = Vec::new();
+    for dir in [root.to_string(), format!("{root}/real")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if !path.to_string_lossy().ends_with(".nianbao.json") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("fixture reads");
+            let r = crate::load_report(&bytes).expect("fixture loads");
+            texts.extend(
+                super::narrative_fields(&r)
+                    .into_iter()
+                    .map(|(_, t)| t.to_string()),
+            );
+        }
+    }
+    assert!(texts.len() >= 60, "{} fixture texts", texts.len());
+    texts
+}
+
 /// Character offsets of byte offsets met in text order, counted once over the text: a
 /// finding's place is given to the editor in characters.
 pub(crate) struct CharOffsets<'a> {

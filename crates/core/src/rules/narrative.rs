@@ -458,8 +458,15 @@ pub(super) fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}'
 }
 
+/// The marks that end a clause before a number. A `char` array, not a `&str` searched for the
+/// char (a substring search per character): this is asked of every character before every "件".
+const CLAUSE_MARKS: [char; 19] = [
+    '。', '；', '，', '、', '：', '！', '？', ';', ',', ':', '!', '?', '\n', '（', '）', '(', ')',
+    '“', '”',
+];
+
 pub(super) fn is_clause_break(c: char) -> bool {
-    c.is_ascii_digit() || "。；，、：！？;,:!?\n（）()“”".contains(c)
+    c.is_ascii_digit() || CLAUSE_MARKS.contains(&c)
 }
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
