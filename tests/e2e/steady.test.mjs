@@ -218,6 +218,9 @@ test("item 2: at 1024 × 768 no section scrolls sideways, and a bubble covers no
       [1400, 900],
     ]) {
       await resize(s, w, h);
+      // The toolbar's buttons stay on one row: a second would push the whole form down.
+      const rows = await s.exec(() => new Set([...document.querySelectorAll("#toolbar > button, #toolbar > details > summary")].map((b) => Math.round(b.getBoundingClientRect().top))).size);
+      assert.equal(rows, 1, `${w}px: the toolbar wraps onto ${rows} rows`);
       const sections = await s.exec(() => [...document.querySelectorAll("#nav button[data-section]")].map((b) => b.dataset.section));
       assert.equal(sections.length, 7);
       for (const key of sections) {
