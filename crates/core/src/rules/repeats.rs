@@ -16,10 +16,12 @@
 //! push a short report over the bar (reworded, such a sentence is new text like any other).
 //!
 //! Cost: one pass over each year's text, no allocation per character; last year's sentences are
-//! kept as a sorted list of 64-bit fingerprints. The rule only runs when last year's whole report
+//! kept as a sorted list of 64-bit fingerprints. A text met again — every keystroke leaves last
+//! year's report and all but one paragraph as they were — is not read again (`Memo`). The rule only runs when last year's whole report
 //! is given (`validate(report, Some(last))`: the command line's `--last-year`); the figures carried
 //! in a report (`Report::last_year`) have no text.
 
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use super::{narrative_fields, CharOffsets, Ctx};
@@ -111,7 +113,64 @@ struct FieldShare {
 /// How much of `report`'s text repeats `last`'s, section by section. Any two reports can be
 /// compared; the rule compares only with the agency's report of the year before.
 pub fn repetition(report: &Report, last: &Report) -> Repetition {
-    repetition_against(report, &LastYearText::of(last))
+    repetition_against(
+        report,
+        &LastYearText::remembered(last),
+        remembered_sentences,
+    )
+}
+
+/// What the pass over the texts found, remembered per thread with the texts it was found in.
+///
+/// Validation runs on every keystroke with last year's report unchanged and all but one of this
+/// year's paragraphs unchanged: a text met again (compared whole, byte for byte, so nothing is
+/// ever taken for another) gives its sentences without a second pass, and last year's report
+/// its fingerprints. The result is exactly what the pass gives — the memo only saves time —
+/// so the check stays a pure function of the reports.
+#[derive(Default)]
+struct Memo {
+    /// This year's texts (any report's, as validated), the oldest first, at most [`MEMO_TEXTS`].
+    texts: std::collections::VecDeque<(String, Rc<[Sentence]>)>,
+    /// Last year's report's texts and their fingerprints.
+    last: Option<(Vec<String>, Rc<LastYearText>)>,
+}
+
+/// Texts remembered: the eight fields of a report, for a few reports at once (the desk's
+/// threads validate many reports one after another; each text costs its length here).
+const MEMO_TEXTS: usize = 32;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
+
+/// [`long_sentences`] of a text, from the memo when the same text was read before.
+fn remembered_sentences(text: &str) -> Rc<[Sentence]> {
+    let hit = MEMO.with(|m| {
+        m.borrow()
+            .texts
+            .iter()
+            .find(|(t, _)| t == text)
+            .map(|(_, s)| Rc::clone(s))
+    });
+    if let Some(s) = hit {
+        return s;
+    }
+    let s = sentences_now(text);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.texts.len() >= MEMO_TEXTS {
+            m.texts.pop_front();
+        }
+        m.texts.push_back((text.to_string(), Rc::clone(&s)));
+    });
+    s
+}
+
+/// [`long_sentences`] of a text, read now.
+fn sentences_now(text: &str) -> Rc<[Sentence]> {
+    let mut v = Vec::new();
+    long_sentences(text, |s| v.push(s));
+    v.into()
 }
 
 /// Last year's counted sentences as fingerprints, sorted: computed once per report compared with.
@@ -120,6 +179,28 @@ struct LastYearText {
 }
 
 impl LastYearText {
+    /// [`LastYearText::of`], from the memo when last year's texts are those read last time.
+    fn remembered(last: &Report) -> Rc<LastYearText> {
+        let texts: Vec<&str> = narrative_fields(last).into_iter().map(|(_, t)| t).collect();
+        let same = |kept: &[String]| {
+            kept.len() == texts.len() && kept.iter().zip(&texts).all(|(k, t)| k == t)
+        };
+        let hit = MEMO.with(|m| {
+            m.borrow()
+                .last
+                .as_ref()
+                .filter(|(kept, _)| same(kept))
+                .map(|(_, l)| Rc::clone(l))
+        });
+        if let Some(l) = hit {
+            return l;
+        }
+        let l = Rc::new(LastYearText::of(last));
+        let kept = texts.iter().map(|t| t.to_string()).collect();
+        MEMO.with(|m| m.borrow_mut().last = Some((kept, Rc::clone(&l))));
+        l
+    }
+
     fn of(last: &Report) -> LastYearText {
         // Formulas and the signature stay in: a sentence of this year's found here is tested
         // for them then.
@@ -137,7 +218,11 @@ impl LastYearText {
     }
 }
 
-fn repetition_against(report: &Report, last: &LastYearText) -> Repetition {
+fn repetition_against(
+    report: &Report,
+    last: &LastYearText,
+    sentences_of: impl Fn(&str) -> Rc<[Sentence]>,
+) -> Repetition {
     let agency = Agency::of(report);
     let mut whole = Share::default();
     let mut sections = [
@@ -149,10 +234,10 @@ fn repetition_against(report: &Report, last: &LastYearText) -> Repetition {
     for (path, text) in narrative_fields(report) {
         let mut share = Share::default();
         let mut first = None;
-        long_sentences(text, |s| {
+        for s in sentences_of(text).iter() {
             let repeated = last.has(s.key);
             if repeated && is_yearly(&text[s.start..s.end], s.han, &agency) {
-                return;
+                continue;
             }
             share.counted += s.weight;
             share.sentences += 1;
@@ -160,7 +245,7 @@ fn repetition_against(report: &Report, last: &LastYearText) -> Repetition {
                 share.repeated += s.weight;
                 first.get_or_insert((s.start, s.end));
             }
-        });
+        }
         whole.add(share);
         if let Some((_, sum)) = sections.iter_mut().find(|(sec, _)| *sec == path.section()) {
             sum.add(share);
@@ -522,6 +607,61 @@ fn headings() -> &'static [u64] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_memo_gives_what_the_pass_gives_while_texts_change() {
+        // Seed 003 as 2024 against itself as 2023, then its fields rewritten one at a time and
+        // back, last year's report changed too: after every change the remembered shares are
+        // the ones computed from nothing.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/003.nianbao.json"
+        );
+        let bytes = std::fs::read(path).expect("fixture");
+        let last = crate::load_report(&bytes).expect("loads");
+        let mut this = last.clone();
+        let fresh = |this: &Report, last: &Report| {
+            repetition_against(this, &LastYearText::of(last), sentences_now)
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        let mut last = last;
+        for step in 0..24 {
+            let (field, text) = match step % 4 {
+                // Last year's 五 with its first sentence's first character changed: as long as
+                // the text the memo holds (at step 2), told apart by its bytes.
+                0 => {
+                    let mut text = last.problems.clone();
+                    let first = text.chars().next().map_or(0, char::len_utf8);
+                    text.replace_range(..first, ["甲", "乙", "丙", "丁", "戊", "己"][step / 4]);
+                    ("problems", text)
+                }
+                1 => ("overview.intro", String::new()),
+                2 => ("problems", last.problems.clone()),
+                _ => (
+                    "other",
+                    format!(
+                        "{}本年度无其他需要报告的事项，特此说明情况如上{step}。",
+                        this.other
+                    ),
+                ),
+            };
+            this.apply(field, &text).expect("edit");
+            if step == 12 {
+                last.apply(
+                    "problems",
+                    "上年的问题已经全部改写成为另外一段完全不同的文字了。",
+                )
+                .expect("edit");
+            }
+            let remembered = repetition(&this, &last);
+            assert_eq!(remembered, fresh(&this, &last), "step {step}");
+            seen.insert((remembered.whole.repeated, remembered.whole.counted));
+        }
+        assert!(
+            seen.len() >= 3,
+            "the shares changed with the texts: {seen:?}"
+        );
+    }
 
     /// The keys of the sentences that would count if repeated.
     fn keys(text: &str) -> Vec<u64> {
