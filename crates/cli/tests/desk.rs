@@ -390,3 +390,49 @@ fn twelve_reports_of_a_year_are_compared_with_their_peers_as_hints() {
     let out = text(&nianbao(&["check", s(dir.path())]));
     assert!(out.contains("有 1 条提示（PEER-ZERO、PEER-RATE）"), "{out}");
 }
+
+/// The five raw seeds (text, as departments send them), one with a number mistyped in table 三.
+#[test]
+fn raw_seed_texts_with_a_mistyped_number_and_the_corrected_text_sent_back() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/seeds");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut names: Vec<String> = std::fs::read_dir(&seeds)
+        .expect("seeds")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5);
+    for n in &names {
+        std::fs::copy(seeds.join(n), dir.path().join(n)).expect("copy");
+    }
+    let mengzhou = names
+        .iter()
+        .find(|n| n.starts_with("003"))
+        .expect("seed 003");
+    let original = std::fs::read_to_string(seeds.join(mengzhou)).expect("read");
+    let row = "一、本年新收政府信息公开申请数量\t\t91\t0\t0\t0\t55\t0\t146";
+    assert!(original.contains(row), "the seed's row as printed");
+    // 91 typed as 19: the row's total and the column's balance no longer hold.
+    let mistyped = original.replace(row, &row.replace("\t91\t", "\t19\t"));
+    std::fs::write(dir.path().join(mengzhou), mistyped).expect("write");
+    let (first, _) = json_check(&["check", "--json", s(dir.path())]);
+    let planted = findings(entry(&first, mengzhou)).len();
+    assert!(planted >= 2, "{:?}", entry(&first, mengzhou));
+    let old = tempfile::NamedTempFile::new().expect("tmp");
+    std::fs::write(old.path(), serde_json::to_vec(&first).expect("json")).expect("write");
+    std::fs::write(dir.path().join(mengzhou), &original).expect("write");
+    let out = text(&nianbao(&[
+        "check",
+        s(dir.path()),
+        "--since",
+        s(old.path()),
+    ]));
+    assert!(
+        out.contains(&format!(
+            "已更新  孟州市人民政府（{mengzhou}）：已改正 {planted}，仍存在 0，新出现 0"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("其余 4 份没有变化。"), "{out}");
+}
