@@ -98,7 +98,11 @@ const ANCHORS: [char; 4] = ['未', '没', '均', '全'];
 fn anchored_clauses(text: &str) -> Vec<(usize, &str, bool, bool)> {
     let mut anchors: Vec<(usize, char)> = ANCHORS
         .iter()
-        .flat_map(|&a| text.match_indices(a).map(move |(i, _)| (i, a)))
+        .flat_map(|&a| {
+            super::excerpt::find_char(text, a)
+                .into_iter()
+                .map(move |i| (i, a))
+        })
         .collect();
     anchors.sort_unstable();
     let mut out: Vec<(usize, &str, bool, bool)> = Vec::new();

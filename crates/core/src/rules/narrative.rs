@@ -394,7 +394,7 @@ pub(super) fn quotes(text: &str) -> Vec<Quote> {
     // digits (ASCII or full-width), then over the clause up to a break.
     const MAX_CLAUSE: usize = 40;
     let mut out = Vec::new();
-    for (at, _) in text.match_indices('件') {
+    for at in super::excerpt::find_char(text, '件') {
         let mut before = text[..at].char_indices().rev().peekable();
         while before.next_if(|(_, c)| is_blank(*c)).is_some() {}
         let mut digits = Vec::new();

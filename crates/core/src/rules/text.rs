@@ -75,7 +75,7 @@ fn headings(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
     // 一…六, "、", then the section's name, spaces between them ignored ("一、 总体情况").
     const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
     let mut chars = CharOffsets::new(text);
-    for (at, _) in text.match_indices('、') {
+    for at in super::excerpt::find_char(text, '、') {
         let Some(numeral) = text[..at].trim_end().chars().next_back() else {
             continue;
         };
@@ -256,9 +256,7 @@ fn doubled(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
                 // Of single characters only 的 is never doubled — but "以营利为目的的" and
                 // "的的确确" are words.
                 1 => {
-                    c != '的'
-                        || text[..b].ends_with('目')
-                        || text[b + 2 * half..].starts_with('确')
+                    c != '的' || text[..b].ends_with('目') || text[b + 2 * half..].starts_with('确')
                 }
                 // "一步一步", "一件一件".
                 _ => REDUPLICATED.contains(&word) || c == '一',
