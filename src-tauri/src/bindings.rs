@@ -146,6 +146,7 @@ pub fn render() -> String {
         AboutFont::decl(&cfg),
         crate::settings::SettingsDto::decl(&cfg),
         crate::desk::DeskRow::decl(&cfg),
+        crate::desk::DeskCounts::decl(&cfg),
         crate::desk::DeskBatch::decl(&cfg),
         crate::desk::DeskFinding::decl(&cfg),
         crate::desk::DeskState::decl(&cfg),

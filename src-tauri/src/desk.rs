@@ -27,10 +27,89 @@ use crate::imports::ImportNote;
 /// while checking, seldom enough that 10,000 rows are a few hundred events, not 10,000.
 const FLUSH_EVERY: Duration = Duration::from_millis(80);
 
+/// The desk's memory of one folder: `.nianbao-desk.json` in it, read when the folder is added
+/// and written (temporary file, then rename) after each check, so that statuses survive closing
+/// the app. The reports themselves are never written.
+pub struct Memory {
+    folder: PathBuf,
+    state: nianbao_audit::DeskState,
+    /// False when the file was there but damaged: it is then left as it is, for the user to look.
+    writable: bool,
+    /// Why the folder's state file could not be used, in words.
+    notice: Option<String>,
+}
+
+impl Memory {
+    fn open(folder: &Path) -> Memory {
+        let path = folder.join(nianbao_audit::DESK_FILE);
+        let (state, writable, notice) = match std::fs::read(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                (nianbao_audit::DeskState::new(), true, None)
+            }
+            Err(e) => (
+                nianbao_audit::DeskState::new(),
+                false,
+                Some(format!(
+                    "无法读取审核台记录 {}：{}这次的审核状态不会保存。",
+                    path.display(),
+                    nianbao_core::error::io_reason(&e)
+                )),
+            ),
+            Ok(bytes) => match nianbao_audit::DeskState::from_json(&bytes) {
+                Ok(s) => (s, true, None),
+                Err(e) => (nianbao_audit::DeskState::new(), false, Some(e.to_string())),
+            },
+        };
+        Memory {
+            folder: folder.to_path_buf(),
+            state,
+            writable,
+            notice,
+        }
+    }
+
+    fn name(&self, file: &Path) -> Option<String> {
+        file.starts_with(&self.folder)
+            .then(|| nianbao_audit::relative_name(&self.folder, file))
+    }
+
+    /// The re-checked rows into the state, and the state onto disk.
+    fn remember(&mut self, rows: &[&Row]) -> AppResult<()> {
+        let seen: Vec<nianbao_audit::Seen> = rows
+            .iter()
+            .filter(|r| r.stamp.is_some())
+            .filter_map(|r| {
+                Some(nianbao_audit::Seen {
+                    name: self.name(&r.file)?,
+                    hash: std::fs::read(&r.file)
+                        .ok()
+                        .map(|b| nianbao_audit::content_hash(&b)),
+                    row: r,
+                })
+            })
+            .collect();
+        self.state.refresh(&seen);
+        if !self.writable {
+            return Ok(());
+        }
+        files::write_atomic(
+            &self.folder.join(nianbao_audit::DESK_FILE),
+            &self.state.to_json(),
+            false,
+        )
+    }
+
+    fn entry(&self, row: &Row) -> Option<&nianbao_audit::FileEntry> {
+        self.state.file(&self.name(&row.file)?)
+    }
+}
+
 /// The desk's list. A row's id is its place in `rows`; rows are replaced in place by 刷新.
 #[derive(Default)]
 pub struct Desk {
     rows: Vec<Row>,
+    /// The folder's state, when one folder was added.
+    memory: Option<Memory>,
     /// The running check's stop flag, if one runs.
     job: Option<Arc<AtomicBool>>,
     /// Rows checked but not yet sent to the page.
@@ -38,6 +117,24 @@ pub struct Desk {
     done: usize,
     total: usize,
     jobs: u32,
+}
+
+impl Desk {
+    /// A row for the page with its statuses, when the desk remembers its folder.
+    fn dto(&self, id: usize) -> Option<DeskRow> {
+        let row = self.rows.get(id)?;
+        let mut dto = row_dto(id, row);
+        if let Some(e) = self.memory.as_ref().and_then(|m| m.entry(row)) {
+            let c = nianbao_audit::Counts::of(e);
+            dto.counts = Some(DeskCounts {
+                fixed: to_u32(c.fixed),
+                open: to_u32(c.open),
+                new: to_u32(c.new),
+                explained: to_u32(c.explained),
+            });
+        }
+        Some(dto)
+    }
 }
 
 #[cfg(test)]
@@ -68,6 +165,18 @@ pub struct DeskRow {
     pub infos: u32,
     /// The first 错误 in words, or why the file could not be read; empty when there is none.
     pub summary: String,
+    /// 已改正 / 仍存在 / 新出现 / 已说明, once the desk remembers the report's folder.
+    pub counts: Option<DeskCounts>,
+}
+
+/// How many of a report's findings stand in each status.
+#[derive(Clone, Copy, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskCounts {
+    pub fixed: u32,
+    pub open: u32,
+    pub new: u32,
+    pub explained: u32,
 }
 
 /// New or re-checked rows, and how far the check has come.
@@ -101,6 +210,8 @@ pub struct DeskFinding {
     pub code: String,
     pub message: String,
     pub suggestion: String,
+    /// 已改正 / 仍存在 / 新出现 / 已说明, when the desk remembers the folder.
+    pub status: Option<String>,
 }
 
 /// What the page asks for when it (re)opens the desk.
@@ -111,6 +222,8 @@ pub struct DeskState {
     pub running: bool,
     pub done: u32,
     pub total: u32,
+    /// Why the folder's `.nianbao-desk.json` could not be used, when it could not.
+    pub notice: Option<String>,
 }
 
 /// A check that was started (the job number its batches carry), or nothing to do.
@@ -184,6 +297,7 @@ pub fn row_dto(id: usize, row: &Row) -> DeskRow {
             warnings: to_u32(tally.warnings),
             infos: to_u32(tally.infos),
             summary: first_error.clone().unwrap_or_default(),
+            counts: None,
         },
         Outcome::Unreadable { reason } => DeskRow {
             id: to_u32(id),
@@ -198,6 +312,7 @@ pub fn row_dto(id: usize, row: &Row) -> DeskRow {
             warnings: 0,
             infos: 0,
             summary: reason.clone(),
+            counts: None,
         },
     }
 }
@@ -265,6 +380,13 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, inputs: Vec<PathBuf>) -> AppResult<
             return Err(busy());
         }
         desk.job = Some(cancel.clone());
+        // One folder added: the desk remembers it (its statuses, from .nianbao-desk.json).
+        if let [one] = inputs.as_slice() {
+            let same = desk.memory.as_ref().is_some_and(|m| m.folder == *one);
+            if one.is_dir() && !same {
+                desk.memory = Some(Memory::open(one));
+            }
+        }
         desk.jobs += 1;
         desk.done = 0;
         desk.total = 0;
@@ -324,7 +446,22 @@ fn run_job<R: Runtime>(app: &AppHandle<R>, job: u32, inputs: Vec<PathBuf>, cance
             .collect();
         desk.outbox.extend(stopped);
     }
-    let batch = finish_batch(&mut desk, job, true, result.is_err());
+    // The statuses of what was checked, remembered and sent with the rows.
+    let desk = &mut *desk;
+    if let Some(memory) = desk.memory.as_mut() {
+        let checked: Vec<&Row> = work
+            .iter()
+            .filter_map(|(id, _)| desk.rows.get(*id))
+            .collect();
+        if let Err(e) = memory.remember(&checked) {
+            memory.notice = Some(e.message.clone());
+        }
+    }
+    if desk.memory.is_some() {
+        let dtos: Vec<DeskRow> = work.iter().filter_map(|(id, _)| desk.dto(*id)).collect();
+        desk.outbox.extend(dtos);
+    }
+    let batch = finish_batch(desk, job, true, result.is_err());
     desk.job = None;
     // Sent under the lock, as the flusher sends its batches: the last batch cannot overtake one
     // cut before it and then be followed by "still running".
@@ -392,15 +529,11 @@ pub fn desk_show(state: State<'_, AppState>, shown: bool) -> DeskState {
     state.desk_shown.store(shown, Ordering::SeqCst);
     let desk = lock(&state.desk);
     DeskState {
-        rows: desk
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| row_dto(i, r))
-            .collect(),
+        rows: (0..desk.rows.len()).filter_map(|i| desk.dto(i)).collect(),
         running: desk.job.is_some(),
         done: to_u32(desk.done),
         total: to_u32(desk.total),
+        notice: desk.memory.as_ref().and_then(|m| m.notice.clone()),
     }
 }
 
@@ -413,6 +546,7 @@ pub fn desk_clear(state: State<'_, AppState>) -> AppResult<()> {
     }
     desk.rows.clear();
     desk.outbox.clear();
+    desk.memory = None;
     desk.done = 0;
     desk.total = 0;
     Ok(())
@@ -458,19 +592,44 @@ pub fn desk_findings(state: State<'_, AppState>, id: u32) -> AppResult<Vec<DeskF
         .rows
         .get(id as usize)
         .ok_or_else(|| AppError::new("errors.desk.row", "列表中没有这一份报告，请刷新后再选。"))?;
-    Ok(match &row.outcome {
+    let entry = desk.memory.as_ref().and_then(|m| m.entry(row));
+    let status_of = |fp: &str| {
+        entry
+            .and_then(|e| e.findings.iter().find(|f| f.fingerprint == fp))
+            .map(|f| f.status.label().to_string())
+    };
+    let mut list: Vec<DeskFinding> = match &row.outcome {
         Outcome::Checked { findings, .. } => findings
             .iter()
-            .map(|f| DeskFinding {
+            .zip(nianbao_audit::fingerprints(findings))
+            .map(|(f, fp)| DeskFinding {
                 location: f.location.clone(),
                 severity: f.severity.label().to_string(),
                 code: f.code.to_string(),
                 message: f.message.clone(),
                 suggestion: f.suggestion.clone(),
+                status: status_of(&fp),
             })
             .collect(),
         Outcome::Unreadable { .. } => Vec::new(),
-    })
+    };
+    // What the department corrected since the previous version stays listed, as 已改正.
+    if let Some(e) = entry {
+        list.extend(
+            e.findings
+                .iter()
+                .filter(|f| f.status == nianbao_audit::Status::Fixed)
+                .map(|f| DeskFinding {
+                    location: f.location.clone(),
+                    severity: f.severity.clone(),
+                    code: f.code.clone(),
+                    message: f.message.clone(),
+                    suggestion: f.hint.clone(),
+                    status: Some(f.status.label().to_string()),
+                }),
+        );
+    }
+    Ok(list)
 }
 
 /// 打开: the report in the editor (asking first about unsaved work); the desk keeps its list.
@@ -640,6 +799,78 @@ fn write_sheets(path: &Path, rows: &[Row], format: SheetFormat) -> AppResult<Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fixture(i: usize) -> serde_json::Value {
+        let p = format!(
+            "{}/tests/fixtures/00{i}.nianbao.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        serde_json::from_slice(&std::fs::read(p).expect("fixture")).expect("json")
+    }
+
+    /// The desk's memory over two checks and a restart: statuses from the state file, a
+    /// corrected file counted 已改正, a damaged state file said and left alone.
+    #[test]
+    fn the_folder_is_remembered_across_checks_and_a_damaged_state_is_left_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("001.nianbao.json");
+        let mut wrong = fixture(1);
+        wrong["requests"]["new_received"]["natural_person"] = serde_json::Value::from("3");
+        std::fs::write(&file, serde_json::to_vec(&wrong).expect("json")).expect("write");
+        let mut desk = Desk {
+            memory: Some(Memory::open(dir.path())),
+            rows: vec![nianbao_audit::check_file(&file)],
+            ..Desk::default()
+        };
+        let rows: Vec<Row> = desk.rows.clone();
+        let memory = desk.memory.as_mut().expect("memory");
+        memory
+            .remember(&rows.iter().collect::<Vec<_>>())
+            .expect("written");
+        let first = desk.dto(0).and_then(|d| d.counts).expect("counts");
+        assert!(first.new >= 2 && first.fixed == 0, "{first:?}");
+        // The app closed and opened again: a new desk reads the same statuses.
+        let state = dir.path().join(nianbao_audit::DESK_FILE);
+        assert!(state.is_file());
+        let mut again = Desk {
+            memory: Some(Memory::open(dir.path())),
+            rows: rows.clone(),
+            ..Desk::default()
+        };
+        assert_eq!(
+            again.dto(0).and_then(|d| d.counts).map(|c| c.new),
+            Some(first.new)
+        );
+        // The corrected file comes back.
+        std::fs::write(&file, serde_json::to_vec(&fixture(1)).expect("json")).expect("write");
+        again.rows = vec![nianbao_audit::check_file(&file)];
+        let rows = again.rows.clone();
+        let memory = again.memory.as_mut().expect("memory");
+        memory
+            .remember(&rows.iter().collect::<Vec<_>>())
+            .expect("written");
+        let second = again.dto(0).and_then(|d| d.counts).expect("counts");
+        assert_eq!(second.fixed, first.new - second.open, "{second:?}");
+        assert_eq!(second.new, 0);
+        // The report itself was never written by the desk.
+        assert_eq!(
+            std::fs::read(&file).expect("read"),
+            serde_json::to_vec(&fixture(1)).expect("json")
+        );
+        // Cut short: said in Chinese, not overwritten.
+        let bytes = std::fs::read(&state).expect("state");
+        std::fs::write(&state, &bytes[..bytes.len() / 3]).expect("write");
+        let mut broken = Memory::open(dir.path());
+        let notice = broken.notice.clone().expect("a notice");
+        assert!(notice.contains("文件不完整"), "{notice}");
+        broken
+            .remember(&rows.iter().collect::<Vec<_>>())
+            .expect("not written, no error");
+        assert_eq!(
+            std::fs::read(&state).expect("state"),
+            &bytes[..bytes.len() / 3]
+        );
+    }
 
     fn row(reason: &str) -> Row {
         Row {

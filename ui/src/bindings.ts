@@ -531,7 +531,13 @@ pending: boolean, agency: string, year: number | null, kind: string, errors: num
 /**
  * The first 错误 in words, or why the file could not be read; empty when there is none.
  */
-summary: string, };
+summary: string, 
+/**
+ * 已改正 / 仍存在 / 新出现 / 已说明, once the desk remembers the report's folder.
+ */
+counts: DeskCounts | null, };
+
+export type DeskCounts = { fixed: number, open: number, new: number, explained: number, };
 
 export type DeskBatch = { job: number, rows: Array<DeskRow>, done: number, total: number, 
 /**
@@ -543,9 +549,17 @@ export type DeskFinding = { location: string,
 /**
  * "错误", "警告" or "提示".
  */
-severity: string, code: string, message: string, suggestion: string, };
+severity: string, code: string, message: string, suggestion: string, 
+/**
+ * 已改正 / 仍存在 / 新出现 / 已说明, when the desk remembers the folder.
+ */
+status: string | null, };
 
-export type DeskState = { rows: Array<DeskRow>, running: boolean, done: number, total: number, };
+export type DeskState = { rows: Array<DeskRow>, running: boolean, done: number, total: number, 
+/**
+ * Why the folder's `.nianbao-desk.json` could not be used, when it could not.
+ */
+notice: string | null, };
 
 export type DeskStarted = { "kind": "started", job: number, } | { "kind": "nothing", message: string, };
 

@@ -43,6 +43,16 @@ export interface DeskHost {
 
 const collator = new Intl.Collator("zh-CN", { numeric: true });
 
+/** The row's first 错误, and what became of its findings since the folder's previous check. */
+function withCounts(r: DeskRow): string {
+  const summary = r.summary || "没有错误";
+  const c = r.counts;
+  if (!c) return summary;
+  const parts = [`已改正 ${String(c.fixed)}`, `仍存在 ${String(c.open)}`, `新出现 ${String(c.new)}`];
+  if (c.explained > 0) parts.push(`已说明 ${String(c.explained)}`);
+  return `${parts.join("，")} · ${summary}`;
+}
+
 function rowLabel(r: DeskRow): string {
   return r.agency.trim() || r.name;
 }
@@ -208,6 +218,7 @@ export class Desk {
     for (const r of s.rows) this.rows[r.id] = r;
     this.setRunning(s.running, s.done, s.total);
     this.reorder();
+    if (s.notice) this.host.banner(s.notice);
     this.body.focus();
   }
 
@@ -432,7 +443,7 @@ export class Desk {
         r.readable ? String(r.errors) : "—",
         r.readable ? String(r.warnings) : "—",
         r.readable ? String(r.infos) : "—",
-        r.readable ? r.summary || "没有错误" : r.pending ? r.summary : `读不了：${r.summary}`,
+        r.readable ? withCounts(r) : r.pending ? r.summary : `读不了：${r.summary}`,
       ];
       text.forEach((t, c) => {
         const cell = cells[c];
@@ -545,7 +556,7 @@ export class Desk {
         "li",
         { class: `hint sev-${f.severity === "错误" ? "error" : f.severity === "警告" ? "warning" : "info"}` },
         h("span", { class: "tag", text: f.severity }),
-        h("span", { class: "msg", text: `${f.location}：${f.message}` }),
+        h("span", { class: "msg", text: `${f.status ? `【${f.status}】` : ""}${f.location}：${f.message}` }),
         f.suggestion ? h("span", { class: "fix", text: f.suggestion }) : null,
       ),
     );
