@@ -9,6 +9,8 @@
 //! cells are imported as printed, for the validator to flag — and never guesses silently: what it
 //! cannot place becomes an [`ImportFinding`].
 
+use std::collections::BTreeMap;
+
 mod archive;
 pub mod blocks;
 mod canonical;
@@ -28,6 +30,7 @@ mod reflow;
 mod rows;
 mod sections;
 mod sniff;
+mod sums;
 mod tables;
 mod tokens;
 mod trial2019;
@@ -252,7 +255,29 @@ pub fn import_text(text: &str) -> Imported {
         }),
     }
 
-    let body = |s: Section| split.bodies.get(&s).map(Vec::as_slice).unwrap_or(&[]);
+    // Tables 二, 三 and 四 read with full-width digits as ASCII ("规章０００行政规范性文件００５"):
+    // the cells are numbers either way, and every reading below (labels glued to digits, runs,
+    // spacing) is written for ASCII digits. The narrative sections keep their text as printed.
+    let folded: BTreeMap<Section, Vec<(usize, String)>> =
+        [Section::Active, Section::Requests, Section::Review]
+            .into_iter()
+            .filter_map(|s| {
+                let lines = split.bodies.get(&s)?;
+                let any = lines.iter().any(|(_, l)| l.chars().any(is_wide_digit));
+                any.then(|| (s, lines.iter().map(|(n, l)| (*n, fold_digits(l))).collect()))
+            })
+            .collect();
+    let folded_lines: BTreeMap<Section, Vec<sections::Line>> = folded
+        .iter()
+        .map(|(s, lines)| (*s, lines.iter().map(|(n, l)| (*n, l.as_str())).collect()))
+        .collect();
+    let body = |s: Section| {
+        folded_lines
+            .get(&s)
+            .or_else(|| split.bodies.get(&s))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    };
     report.overview = sections::overview(&split.preface, body(Section::Overview), &mut findings);
     if trial2019::is_trial(body(Section::Active), body(Section::Requests)) {
         let line = body(Section::Active).first().map_or(1, |l| l.0);
@@ -267,6 +292,7 @@ pub fn import_text(text: &str) -> Imported {
         tables::requests(&requests, &mut report, &mut findings);
     }
     tables::blank_request_cells(&mut report, &mut findings);
+    sums::name_rows_that_do_not_add_up(&report, &mut findings);
     tables::review(body(Section::Review), &mut report, &mut findings);
     keep_prose_left_in_tables(&mut report, &mut findings);
     report.problems = sections::paragraphs(body(Section::Problems));
@@ -375,6 +401,30 @@ fn one_note_for_solved_runs(findings: &mut Vec<ImportFinding>) {
         findings.retain(|f| !solved(f));
         findings.insert(first.min(findings.len()), note);
     }
+}
+
+fn is_wide_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// Full-width digits as ASCII, and a full-width full stop between digits as a decimal point
+/// ("５９４９．０９"); everything else as printed.
+fn fold_digits(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let digit = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit() || is_wide_digit(*c));
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if is_wide_digit(c) {
+                nianbao_core::cell::fold_width(c)
+            } else if c == '．' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) {
+                '.'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// "孟州市人民政府 2023 年政府信息公开工作年度报告" → ("孟州市人民政府", 2023).
