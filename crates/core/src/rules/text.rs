@@ -151,14 +151,19 @@ fn english(path: FieldPath, text: &str, out: &mut Vec<Diagnostic>) {
 }
 
 /// The first byte at or after `from` that `wanted` accepts: ASCII letters or marks, which
-/// Chinese text has few of. Sixteen bytes are tested at a time without a branch per byte (the
-/// test compiles to a few vector instructions); only a block with a hit is read byte by byte.
+/// Chinese text has few of. [`BLOCK`] bytes are tested at a time without a branch per byte (the
+/// compiler makes the test vector compares); only a block with a hit is read byte by byte.
 fn find_byte(bytes: &[u8], mut from: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
-    while let Some(block) = bytes.get(from..from + 16) {
-        if block.iter().fold(false, |any, &b| any | wanted(b)) {
+    while let Some(block) = bytes.get(from..from + BLOCK) {
+        // A byte, not a bool, accumulated: the compiler vectorises that, not the bool's `|`.
+        let mut hit = 0u8;
+        for &b in block {
+            hit |= u8::from(wanted(b));
+        }
+        if hit != 0 {
             break;
         }
-        from += 16;
+        from += BLOCK;
     }
     let rest = bytes.get(from..)?;
     rest.iter().position(|&b| wanted(b)).map(|p| from + p)
