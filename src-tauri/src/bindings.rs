@@ -84,6 +84,11 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
     ("desk_open", "{ id: number }", "FileOutcome"),
     ("desk_sum", "{ request: SumRequest }", "FileOutcome"),
     ("desk_export", "{ format: SheetFormat }", "DeskExported"),
+    (
+        "desk_export_issues",
+        "Record<string, never>",
+        "DeskExported",
+    ),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {

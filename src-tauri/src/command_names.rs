@@ -43,4 +43,5 @@ pub const COMMANDS: &[&str] = &[
     "desk_open",
     "desk_sum",
     "desk_export",
+    "desk_export_issues",
 ];

@@ -771,6 +771,74 @@ pub async fn desk_export<R: Runtime>(
     })
 }
 
+/// 导出问题清单: a `{单位}-问题清单.docx` for each report with 错误 or unexplained 警告 (with the
+/// desk's statuses: what was corrected is not sent) and 问题清单汇总.xlsx, into a folder the user
+/// picks. Nothing there is overwritten: a file of the same name stops the export before any is
+/// written.
+#[tauri::command]
+pub async fn desk_export_issues<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<DeskExported> {
+    let fail = |m: String| AppError::new("errors.desk.issues", m);
+    let (rows, lists) = {
+        let desk = lock(&state.desk);
+        if desk.job.is_some() {
+            return Err(busy());
+        }
+        let lists: Vec<nianbao_audit::issues::IssueList> = desk
+            .rows
+            .iter()
+            .filter_map(|r| {
+                nianbao_audit::issues::issue_list(r, desk.memory.as_ref().and_then(|m| m.entry(r)))
+            })
+            .collect();
+        (desk.rows.clone(), lists)
+    };
+    if lists.is_empty() {
+        return Err(fail(
+            "没有需要发问题清单的报告：列表中的报告都没有错误，警告也都有说明。".to_string(),
+        ));
+    }
+    let Some(dir) = dialogs::pick_folder(&app, "选择保存问题清单的文件夹").await else {
+        return Ok(DeskExported::Cancelled);
+    };
+    let names = nianbao_audit::issues::file_names(&lists);
+    let summary = dir.join("问题清单汇总.xlsx");
+    let targets: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+    if let Some(p) = targets.iter().chain([&summary]).find(|p| p.exists()) {
+        return Err(fail(format!(
+            "文件夹中已经有“{}”，问题清单一份也没有写。请换一个文件夹，或先把旧的问题清单移走。",
+            files::display_name(p)
+        )));
+    }
+    let created = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    let count = lists.len();
+    let target = dir.clone();
+    tauri::async_runtime::spawn_blocking(move || -> AppResult<()> {
+        for (list, path) in lists.iter().zip(&targets) {
+            let bytes =
+                nianbao_audit::issues::docx(list, created).map_err(|e| fail(e.to_string()))?;
+            files::write_atomic(path, &bytes, false)?;
+        }
+        let book = nianbao_audit::workbook::xlsx_with_issues(&rows, &lists)
+            .map_err(|e| fail(e.to_string()))?;
+        files::write_atomic(&target.join("问题清单汇总.xlsx"), &book, false)
+    })
+    .await
+    .map_err(|_| fail("导出没有完成，请重试。".to_string()))??;
+    let message = format!(
+        "已导出问题清单 {count} 份和问题清单汇总.xlsx：{}",
+        dir.display()
+    );
+    Ok(DeskExported::Done {
+        path: dir.display().to_string(),
+        message,
+    })
+}
+
 fn write_sheets(path: &Path, rows: &[Row], format: SheetFormat) -> AppResult<Option<PathBuf>> {
     match format {
         SheetFormat::Xlsx => {

@@ -187,6 +187,20 @@ pub const CSV: Filter = Filter {
     extensions: &["csv"],
 };
 
+/// A folder to write into (导出问题清单). Scripted: the next line is the folder; empty is a closed
+/// dialog.
+pub async fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    if let Some(answer) = scripted() {
+        return answer;
+    }
+    let dialog = app.dialog().file().set_title(title);
+    tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
+        .await
+        .ok()
+        .flatten()
+        .and_then(|p| p.into_path().ok())
+}
+
 /// 批量审核's 添加文件 (several at once) or 添加文件夹. Scripted: one line of paths separated by
 /// tabs (a folder is one path); an empty line is a closed dialog.
 pub async fn pick_many<R: Runtime>(app: &AppHandle<R>, folder: bool) -> Vec<PathBuf> {

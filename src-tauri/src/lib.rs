@@ -335,6 +335,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             desk::desk_open,
             desk::desk_sum,
             desk::desk_export,
+            desk::desk_export_issues,
         ])
 }
 

@@ -4,6 +4,7 @@
 // statuses, read from the .nianbao-desk.json the desk wrote there — and no report was written.
 
 import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { Session } from "./wd.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
+const CLI = process.env.NIANBAO_CLI ?? path.join(ROOT, "target/debug/nianbao");
 const PICKS = process.env.NIANBAO_AUTOMATION_PICKS;
 let dir;
 let folder;
@@ -93,6 +95,29 @@ test("corrected file → 已改正 on 刷新, and the desk as it was after a res
     assert.ok(planted >= 3, "the planted cell breaks its row and balance, beside seed 001's 提示");
     assert.ok(fs.existsSync(path.join(folder, ".nianbao-desk.json")), "the desk's state is in the folder");
 
+    // 导出问题清单 into an empty folder: one Word file per department, each with its findings.
+    const out = path.join(dir, "问题清单");
+    fs.mkdirSync(out);
+    fs.writeFileSync(PICKS, `${out}\n`);
+    await s.exec(() => {
+      document.getElementById("desk-export-menu").open = true;
+      document.getElementById("desk-export-issues").click();
+    });
+    await s.waitFor(() => document.getElementById("banner").textContent.includes("已导出问题清单"), 20000, "issues exported");
+    const truth = JSON.parse(spawnSync(CLI, ["check", "--json", folder], { encoding: "utf8" }).stdout);
+    const written = fs.readdirSync(out).sort();
+    assert.equal(written.length, truth.length + 1, written.join(", "));
+    assert.ok(written.includes("问题清单汇总.xlsx"));
+    for (const t of truth) {
+      const file = path.join(out, `${t.agency}-问题清单.docx`);
+      assert.ok(fs.existsSync(file), `no list for ${t.agency}: ${written.join(", ")}`);
+      const xml = spawnSync("unzip", ["-p", file, "word/document.xml"], { encoding: "utf8" }).stdout;
+      for (const f of t.desk.findings) {
+        const m = f.message.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+        assert.ok(xml.includes(m), `${t.agency}: ${f.message}`);
+      }
+    }
+
     // 潘集区 sends back its corrected report.
     fs.writeFileSync(path.join(folder, "001.nianbao.json"), JSON.stringify(fixture("001")));
     await waitDone(s, () => document.getElementById("desk-refresh").click());
@@ -108,6 +133,13 @@ test("corrected file → 已改正 on 刷新, and the desk as it was after a res
     const items = await findingsOf(s, second["001.nianbao.json"].id);
     assert.equal(items.filter((t) => t.startsWith("【已改正】")).length, planted - still, items.join("\n"));
     assert.equal(items.filter((t) => t.startsWith("【仍存在】")).length, still, items.join("\n"));
+    // NIANBAO_SHOTS=folder: the desk with its statuses, to look at.
+    if (process.env.NIANBAO_SHOTS) {
+      // The whole Xvfb screen through ImageMagick: WebKitWebDriver's screenshot does not return
+      // under Xvfb.
+      await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1400, height: 900 }).catch(() => undefined);
+      execFileSync("import", ["-window", "root", path.join(process.env.NIANBAO_SHOTS, "desk-statuses.png")]);
+    }
   } finally {
     await s.close();
   }

@@ -622,4 +622,5 @@ export interface Commands {
   desk_open: { args: { id: number }; result: FileOutcome };
   desk_sum: { args: { request: SumRequest }; result: FileOutcome };
   desk_export: { args: { format: SheetFormat }; result: DeskExported };
+  desk_export_issues: { args: Record<string, never>; result: DeskExported };
 }

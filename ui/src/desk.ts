@@ -113,6 +113,12 @@ export class Desk {
       });
       exportList.append(h("li", {}, b));
     }
+    const issues = h("button", { type: "button", id: "desk-export-issues", text: "导出问题清单（每个单位一份 Word）" });
+    issues.addEventListener("click", () => {
+      exportMenu.open = false;
+      this.exportIssues();
+    });
+    exportList.append(h("li", {}, issues));
     exportMenu.append(exportList);
     const filter = h(
       "select",
@@ -570,6 +576,20 @@ export class Desk {
     call("desk_open", { id })
       .then((outcome) => {
         this.host.opened(outcome, "已打开");
+      })
+      .catch((e: unknown) => {
+        this.host.banner(errorText(e));
+      });
+  }
+
+  private exportIssues(): void {
+    this.host.status("正在导出问题清单……");
+    call("desk_export_issues", {})
+      .then((r) => {
+        if (r.kind === "done") {
+          this.host.status(r.message);
+          this.host.banner(r.message, "info");
+        } else this.host.status("");
       })
       .catch((e: unknown) => {
         this.host.banner(errorText(e));
