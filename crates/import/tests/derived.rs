@@ -48,3 +48,11 @@ fn a_web_page_stripped_to_one_line_leaves_open_rows_blank_and_named() {
     // The page's blank organisation cells are gone: "26 26" could be any column and 总计.
     check("shuyang-oneline-2023.txt", 25);
 }
+
+#[test]
+fn libreoffice_word_and_pdf_copies() {
+    check("czj-lo-2023.docx", 200);
+    check("shuyang-lo-2023.docx", 200);
+    // The page's blank organisation cells print as nothing in the PDF: those rows stay open.
+    check("shuyang-lo-2023.pdf", 178);
+}
