@@ -19,7 +19,7 @@ const REPORT_COLUMNS: [(&str, f64); 8] = [
     ("主要问题（或无法读取的原因）", 80.0),
 ];
 
-const FINDING_COLUMNS: [(&str, f64); 7] = [
+const FINDING_COLUMNS: [(&str, f64); 8] = [
     ("文件", 36.0),
     ("单位", 28.0),
     ("位置", 30.0),
@@ -27,6 +27,8 @@ const FINDING_COLUMNS: [(&str, f64); 7] = [
     ("代码", 14.0),
     ("说明", 70.0),
     ("建议", 60.0),
+    // The author's written 说明 of a true 警告 or 提示 (last, so the columns before stay put).
+    ("单位说明", 40.0),
 ];
 
 const ISSUE_COLUMNS: [(&str, f64); 9] = [
@@ -103,6 +105,7 @@ fn finding_rows(rows: &[Row]) -> impl Iterator<Item = Vec<Cell>> + '_ {
                 Cell::Text(f.code.to_string()),
                 Cell::Text(f.message.clone()),
                 Cell::Text(f.suggestion.clone()),
+                Cell::Text(f.explanation.clone().unwrap_or_default()),
             ]
         })
     })

@@ -198,6 +198,13 @@ fn the_workbook_read_back_holds_every_row_and_every_finding_with_the_header_froz
         assert_eq!(line[3], Data::String(f.severity.label().into()));
         assert_eq!(line[4], Data::String(f.code.into()));
         assert_eq!(line[5], Data::String(f.message.clone()));
+        // An empty 单位说明 is an empty cell.
+        match &f.explanation {
+            Some(e) => assert_eq!(line[7], Data::String(e.clone()), "单位说明"),
+            None => {
+                assert!(matches!(&line[7], Data::Empty) || line[7] == Data::String(String::new()))
+            }
+        }
         assert_eq!(line[6], Data::String(f.suggestion.clone()));
     }
 
@@ -260,7 +267,28 @@ fn csv_quotes_commas_quotes_and_line_breaks_and_opens_in_excel_as_utf8() {
     );
     let details = workbook::findings_csv(&rows);
     assert!(
-        details.ends_with(",某局,表三·合计·本年新收,错误,R301,\"合计应为 5，写的是\"\"6\"\",\n请改正\",'=改为 5\r\n"),
+        details.ends_with(",某局,表三·合计·本年新收,错误,R301,\"合计应为 5，写的是\"\"6\"\",\n请改正\",'=改为 5,\r\n"),
+        "{details}"
+    );
+}
+
+#[test]
+fn a_written_explanation_is_the_last_column_of_the_findings_sheet() {
+    let mut row = row_with(
+        "“六、其他需要报告的事项”没有说明信息处理费的收取情况。",
+        "某局",
+    );
+    if let Outcome::Checked { findings, .. } = &mut row.outcome {
+        findings[0].severity = Severity::Warning;
+        findings[0].explanation = Some("本机关不收取信息处理费".to_string());
+    }
+    let details = workbook::findings_csv(&[row]);
+    assert!(
+        details.starts_with("\u{feff}文件,单位,位置,级别,代码,说明,建议,单位说明\r\n"),
+        "{details}"
+    );
+    assert!(
+        details.ends_with(",本机关不收取信息处理费\r\n"),
         "{details}"
     );
 }
