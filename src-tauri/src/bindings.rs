@@ -89,6 +89,7 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
         "Record<string, never>",
         "DeskExported",
     ),
+    ("desk_mark_own", "{ id: number }", "DeskRow"),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {

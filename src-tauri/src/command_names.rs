@@ -44,4 +44,5 @@ pub const COMMANDS: &[&str] = &[
     "desk_sum",
     "desk_export",
     "desk_export_issues",
+    "desk_mark_own",
 ];

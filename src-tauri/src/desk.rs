@@ -104,6 +104,78 @@ impl Memory {
     }
 }
 
+/// The 本级汇总's SUM-MISMATCH / SUM-NO-REPORT findings, made again against the desk's other
+/// reports (read again: a row keeps only what the checker said) and put in its row in place of
+/// the previous ones, so that they get statuses like any other finding.
+fn apply_own(rows: &mut [Row], own: usize, names: &[String]) {
+    use nianbao_audit::own::{check_own, Named};
+    let files: Vec<PathBuf> = rows.iter().map(|r| r.file.clone()).collect();
+    let never = AtomicBool::new(false);
+    let Ok(reports) = nianbao_audit::read_all(&files, &never) else {
+        return;
+    };
+    let Some(Some(own_report)) = reports.get(own) else {
+        return;
+    };
+    let others: Vec<Named> = reports
+        .iter()
+        .zip(names)
+        .filter_map(|(r, n)| r.as_ref().map(|report| Named { name: n, report }))
+        .collect();
+    let check = check_own(
+        Named {
+            name: &names[own],
+            report: own_report,
+        },
+        &others,
+        None,
+    );
+    if let Some(Row {
+        outcome: Outcome::Checked {
+            findings, tally, ..
+        },
+        ..
+    }) = rows.get_mut(own)
+    {
+        findings.retain(|f| !f.code.starts_with("SUM-"));
+        findings.extend(check.findings.iter().map(nianbao_audit::Finding::of));
+        findings.sort_by_key(|f| f.severity);
+        let mut t = nianbao_core::Tally::default();
+        for f in findings.iter() {
+            match f.severity {
+                nianbao_core::Severity::Error => t.errors += 1,
+                nianbao_core::Severity::Warning => t.warnings += 1,
+                nianbao_core::Severity::Info => t.infos += 1,
+            }
+            if f.explanation.is_some() {
+                t.explained += 1;
+            }
+        }
+        *tally = t;
+    }
+}
+
+impl Desk {
+    /// The desk's names of its rows (inside the remembered folder, else the path).
+    fn names(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .map(|r| {
+                self.memory
+                    .as_ref()
+                    .and_then(|m| m.name(&r.file))
+                    .unwrap_or_else(|| r.file.display().to_string())
+            })
+            .collect()
+    }
+
+    /// The row marked 本级汇总, if the desk remembers one that is on it.
+    fn own(&self) -> Option<usize> {
+        let own = self.memory.as_ref()?.state.own.as_ref()?;
+        self.names().iter().position(|n| n == own)
+    }
+}
+
 /// The desk's list. A row's id is its place in `rows`; rows are replaced in place by 刷新.
 #[derive(Default)]
 pub struct Desk {
@@ -446,8 +518,17 @@ fn run_job<R: Runtime>(app: &AppHandle<R>, job: u32, inputs: Vec<PathBuf>, cance
             .collect();
         desk.outbox.extend(stopped);
     }
-    // The statuses of what was checked, remembered and sent with the rows.
+    // The statuses of what was checked, remembered and sent with the rows; the 本级汇总, when
+    // one is marked, compared again with what the others now say.
     let desk = &mut *desk;
+    let mut work: Vec<(usize, PathBuf)> = work;
+    if let Some(own) = desk.own() {
+        let names = desk.names();
+        apply_own(&mut desk.rows, own, &names);
+        if !work.iter().any(|(id, _)| *id == own) {
+            work.push((own, desk.rows[own].file.clone()));
+        }
+    }
     if let Some(memory) = desk.memory.as_mut() {
         let checked: Vec<&Row> = work
             .iter()
@@ -837,6 +918,45 @@ pub async fn desk_export_issues<R: Runtime>(
         path: dir.display().to_string(),
         message,
     })
+}
+
+/// 设为本级汇总: the row becomes the government's own report; each cell of its tables 二–四 is
+/// compared with the sum of the desk's other reports of its year (SUM-MISMATCH), and the
+/// departments with no report of that year are named (SUM-NO-REPORT). Kept in the folder's
+/// `.nianbao-desk.json`.
+#[tauri::command]
+pub fn desk_mark_own(state: State<'_, AppState>, id: u32) -> AppResult<DeskRow> {
+    let mut desk = lock(&state.desk);
+    if desk.job.is_some() {
+        return Err(busy());
+    }
+    let id = id as usize;
+    if id >= desk.rows.len() {
+        return Err(AppError::new(
+            "errors.desk.row",
+            "列表中没有这一份报告，请刷新后再选。",
+        ));
+    }
+    if !matches!(desk.rows[id].outcome, Outcome::Checked { .. }) {
+        return Err(AppError::new(
+            "errors.desk.own",
+            "这份文件读不了，不能作为本级汇总。请先改正它，刷新后再试。",
+        ));
+    }
+    let names = desk.names();
+    let desk = &mut *desk;
+    let Some(memory) = desk.memory.as_mut() else {
+        return Err(AppError::new(
+            "errors.desk.own",
+            "请用“添加文件夹”添加存放各单位年报的整个文件夹，再标记本级汇总：标记保存在那个文件夹里。",
+        ));
+    };
+    memory.state.own = Some(names[id].clone());
+    apply_own(&mut desk.rows, id, &names);
+    let row = desk.rows[id].clone();
+    memory.remember(&[&row])?;
+    desk.dto(id)
+        .ok_or_else(|| AppError::new("errors.desk.row", "列表中没有这一份报告，请刷新后再选。"))
 }
 
 fn write_sheets(path: &Path, rows: &[Row], format: SheetFormat) -> AppResult<Option<PathBuf>> {

@@ -336,6 +336,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             desk::desk_sum,
             desk::desk_export,
             desk::desk_export_issues,
+            desk::desk_mark_own,
         ])
 }
 

@@ -172,3 +172,57 @@ test("corrected file → 已改正 on 刷新, and the desk as it was after a res
     [".nianbao-desk.json", "000.nianbao.json", "001.nianbao.json", "002.nianbao.json", "003.nianbao.json", "004.nianbao.json"],
   );
 });
+
+test("设为本级汇总 on a report one cell off the sum names exactly that cell, and is remembered", async () => {
+  const county = path.join(dir, "县");
+  fs.mkdirSync(county);
+  for (const n of ["000", "001", "002", "003"]) {
+    const r = fixture(n);
+    r.meta.year = "2023";
+    r.meta.title = "";
+    fs.writeFileSync(path.join(county, `${n}.nianbao.json`), JSON.stringify(r));
+  }
+  const total = path.join(dir, "sum.nianbao.json");
+  const made = spawnSync(CLI, ["sum", county, "-o", total, "--agency", "测试县人民政府", "--year", "2023"], {
+    encoding: "utf8",
+  });
+  assert.ok(fs.existsSync(total), made.stderr);
+  const own = JSON.parse(fs.readFileSync(total, "utf8"));
+  const was = Number(own.requests.granted.natural_person);
+  own.requests.granted.natural_person = String(was + 1);
+  fs.writeFileSync(path.join(county, "县政府.nianbao.json"), JSON.stringify(own));
+  const sumLines = (items) => items.filter((t) => t.includes("本级汇总报告是"));
+  const want = `表三·自然人·予以公开：本级汇总报告是 ${was + 1}，4 份部门报告之和是 ${was}（相差 1）。`;
+
+  let s = await Session.start(APP, [`--data-dir=${path.join(dir, "data2")}`]);
+  try {
+    await openDesk(s);
+    fs.writeFileSync(PICKS, `${county}\n`);
+    await waitDone(s, () => document.getElementById("desk-add-folder").click());
+    const rows = await summaries(s);
+    const id = rows["县政府.nianbao.json"].id;
+    assert.deepEqual(sumLines(await findingsOf(s, id)), [], "no comparison before the mark");
+    await s.exec(() => document.getElementById("desk-mark-own").click());
+    await s.waitFor(
+      () => [...document.querySelectorAll("#desk-detail .desk-findings li .msg")].some((m) => m.textContent.includes("本级汇总报告是")),
+      10000,
+      "the comparison shown",
+    );
+    const items = await findingsOf(s, id);
+    assert.deepEqual(sumLines(items).map((t) => t.replace(/^【[^】]+】/, "")), [want], items.join("\n"));
+  } finally {
+    await s.close();
+  }
+  // Opened again: the mark is in the folder's desk file, the comparison made without asking.
+  s = await Session.start(APP, [`--data-dir=${path.join(dir, "data2")}`]);
+  try {
+    await openDesk(s);
+    fs.writeFileSync(PICKS, `${county}\n`);
+    await waitDone(s, () => document.getElementById("desk-add-folder").click());
+    const rows = await summaries(s);
+    const items = await findingsOf(s, rows["县政府.nianbao.json"].id);
+    assert.deepEqual(sumLines(items).map((t) => t.replace(/^【[^】]+】/, "")), [want], items.join("\n"));
+  } finally {
+    await s.close();
+  }
+});

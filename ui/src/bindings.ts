@@ -623,4 +623,5 @@ export interface Commands {
   desk_sum: { args: { request: SumRequest }; result: FileOutcome };
   desk_export: { args: { format: SheetFormat }; result: DeskExported };
   desk_export_issues: { args: Record<string, never>; result: DeskExported };
+  desk_mark_own: { args: { id: number }; result: DeskRow };
 }

@@ -543,7 +543,19 @@ export class Desk {
     open.addEventListener("click", () => {
       this.open(r.id);
     });
-    const head = h("div", { class: "desk-detail-head" }, h("h3", { text: rowLabel(r) }), h("p", { class: "file", text: r.path }), open);
+    const own = h("button", { type: "button", id: "desk-mark-own", text: "设为本级汇总" });
+    own.title = "把这份报告作为本级政府的年报，逐格与同年度其他报告之和比较";
+    own.addEventListener("click", () => {
+      this.markOwn(r.id);
+    });
+    const head = h(
+      "div",
+      { class: "desk-detail-head" },
+      h("h3", { text: rowLabel(r) }),
+      h("p", { class: "file", text: r.path }),
+      open,
+      r.readable ? own : null,
+    );
     if (!r.readable) {
       this.detail.replaceChildren(
         head,
@@ -576,6 +588,19 @@ export class Desk {
     call("desk_open", { id })
       .then((outcome) => {
         this.host.opened(outcome, "已打开");
+      })
+      .catch((e: unknown) => {
+        this.host.banner(errorText(e));
+      });
+  }
+
+  private markOwn(id: number): void {
+    call("desk_mark_own", { id })
+      .then((row) => {
+        this.rows[row.id] = row;
+        this.host.status(`已把“${rowLabel(row)}”设为本级汇总，并与同年度其他报告之和逐格比较。`);
+        this.reorder();
+        this.select(row.id);
       })
       .catch((e: unknown) => {
         this.host.banner(errorText(e));

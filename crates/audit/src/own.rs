@@ -90,8 +90,7 @@ pub fn check_own(own: Named, others: &[Named], office: Option<Named>) -> OwnChec
                 check.findings.push(SUM_MISMATCH.diag(
                     vec![path],
                     format!(
-                        "{}：本级汇总报告写的“{}”不是数字，无法与 {n} 份部门报告之和 {theirs} 比较。",
-                        path.label(),
+                        "本级汇总报告写的“{}”不是数字，无法与 {n} 份部门报告之和 {theirs} 比较。",
                         mine.trim()
                     ),
                     "请改为数字。",
@@ -102,8 +101,7 @@ pub fn check_own(own: Named, others: &[Named], office: Option<Named>) -> OwnChec
                 check.findings.push(SUM_MISMATCH.diag(
                     vec![path],
                     format!(
-                        "{}：本级汇总报告是 {}，{n} 份部门报告之和是 {}（相差 {}）。",
-                        path.label(),
+                        "本级汇总报告是 {}，{n} 份部门报告之和是 {}（相差 {}）。",
                         shown(a),
                         shown(b),
                         shown((a - b).abs())

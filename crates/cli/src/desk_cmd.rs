@@ -370,7 +370,12 @@ pub fn across_in_words(a: &Across) -> String {
             let _ = writeln!(out, "  表二、表三、表四每一格都与部门报告之和一致。");
         }
         for d in findings {
-            let _ = writeln!(out, "  [{}] {}", d.code, d.message);
+            let place = d.location();
+            if place.is_empty() {
+                let _ = writeln!(out, "  [{}] {}", d.code, d.message);
+            } else {
+                let _ = writeln!(out, "  [{}] {place}：{}", d.code, d.message);
+            }
         }
     }
     if a.peer_hints > 0 {
