@@ -90,6 +90,11 @@ const COMMAND_SIGNATURES: &[(&str, &str, &str)] = &[
         "DeskExported",
     ),
     ("desk_mark_own", "{ id: number }", "DeskRow"),
+    (
+        "desk_decide",
+        "{ id: number, fingerprint: string, decision: \"confirm\" | \"reject\" | \"\", reason: string }",
+        "DeskFinding[]",
+    ),
 ];
 
 fn union(items: impl IntoIterator<Item = String>) -> String {

@@ -45,4 +45,5 @@ pub const COMMANDS: &[&str] = &[
     "desk_export",
     "desk_export_issues",
     "desk_mark_own",
+    "desk_decide",
 ];

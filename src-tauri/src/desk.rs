@@ -284,6 +284,10 @@ pub struct DeskFinding {
     pub suggestion: String,
     /// 已改正 / 仍存在 / 新出现 / 已说明, when the desk remembers the folder.
     pub status: Option<String>,
+    /// The reviewer's word: "确认" or "驳回：理由".
+    pub decision: Option<String>,
+    /// What 确认/驳回 name the finding by, when the desk remembers the folder.
+    pub fingerprint: Option<String>,
 }
 
 /// What the page asks for when it (re)opens the desk.
@@ -668,28 +672,40 @@ fn row_file(state: &AppState, id: u32) -> AppResult<PathBuf> {
 /// The findings of one row, worst first.
 #[tauri::command]
 pub fn desk_findings(state: State<'_, AppState>, id: u32) -> AppResult<Vec<DeskFinding>> {
-    let desk = lock(&state.desk);
+    findings_of(&lock(&state.desk), id)
+}
+
+fn decision_words(d: &Option<nianbao_audit::Decision>) -> Option<String> {
+    match d {
+        None => None,
+        Some(nianbao_audit::Decision::Confirmed) => Some("确认".to_string()),
+        Some(nianbao_audit::Decision::Rejected { reason }) => Some(format!("驳回：{reason}")),
+    }
+}
+
+fn findings_of(desk: &Desk, id: u32) -> AppResult<Vec<DeskFinding>> {
     let row = desk
         .rows
         .get(id as usize)
         .ok_or_else(|| AppError::new("errors.desk.row", "列表中没有这一份报告，请刷新后再选。"))?;
     let entry = desk.memory.as_ref().and_then(|m| m.entry(row));
-    let status_of = |fp: &str| {
-        entry
-            .and_then(|e| e.findings.iter().find(|f| f.fingerprint == fp))
-            .map(|f| f.status.label().to_string())
-    };
+    let remembered = |fp: &str| entry.and_then(|e| e.findings.iter().find(|f| f.fingerprint == fp));
     let mut list: Vec<DeskFinding> = match &row.outcome {
         Outcome::Checked { findings, .. } => findings
             .iter()
             .zip(nianbao_audit::fingerprints(findings))
-            .map(|(f, fp)| DeskFinding {
-                location: f.location.clone(),
-                severity: f.severity.label().to_string(),
-                code: f.code.to_string(),
-                message: f.message.clone(),
-                suggestion: f.suggestion.clone(),
-                status: status_of(&fp),
+            .map(|(f, fp)| {
+                let known = remembered(&fp);
+                DeskFinding {
+                    location: f.location.clone(),
+                    severity: f.severity.label().to_string(),
+                    code: f.code.to_string(),
+                    message: f.message.clone(),
+                    suggestion: f.suggestion.clone(),
+                    status: known.map(|k| k.status.label().to_string()),
+                    decision: known.and_then(|k| decision_words(&k.decision)),
+                    fingerprint: known.map(|_| fp),
+                }
             })
             .collect(),
         Outcome::Unreadable { .. } => Vec::new(),
@@ -707,10 +723,59 @@ pub fn desk_findings(state: State<'_, AppState>, id: u32) -> AppResult<Vec<DeskF
                     message: f.message.clone(),
                     suggestion: f.hint.clone(),
                     status: Some(f.status.label().to_string()),
+                    decision: decision_words(&f.decision),
+                    fingerprint: Some(f.fingerprint.clone()),
                 }),
         );
     }
     Ok(list)
+}
+
+/// 确认 (it must be fixed) or 驳回 (a false alarm; `reason` required) of one finding, or neither
+/// (`decision` empty). Kept in the folder's `.nianbao-desk.json`; returns the report's findings.
+#[tauri::command]
+pub fn desk_decide(
+    state: State<'_, AppState>,
+    id: u32,
+    fingerprint: String,
+    decision: String,
+    reason: String,
+) -> AppResult<Vec<DeskFinding>> {
+    let mut desk = lock(&state.desk);
+    let file = desk
+        .rows
+        .get(id as usize)
+        .map(|r| r.file.clone())
+        .ok_or_else(|| AppError::new("errors.desk.row", "列表中没有这一份报告，请刷新后再选。"))?;
+    let decision = match decision.as_str() {
+        "confirm" => Some(nianbao_audit::Decision::Confirmed),
+        "reject" => Some(nianbao_audit::Decision::Rejected { reason }),
+        _ => None,
+    };
+    let memory = desk.memory.as_mut().ok_or_else(|| {
+        AppError::new(
+            "errors.desk.decide",
+            "请用“添加文件夹”添加存放各单位年报的整个文件夹，再确认或驳回问题：审核意见保存在那个文件夹里。",
+        )
+    })?;
+    let name = memory.name(&file).ok_or_else(|| {
+        AppError::new(
+            "errors.desk.decide",
+            "这份报告不在审核台记住的文件夹里，审核意见无处保存。",
+        )
+    })?;
+    memory
+        .state
+        .decide(&name, &fingerprint, decision)
+        .map_err(|e| AppError::new("errors.desk.decide", e.to_string()))?;
+    if memory.writable {
+        files::write_atomic(
+            &memory.folder.join(nianbao_audit::DESK_FILE),
+            &memory.state.to_json(),
+            false,
+        )?;
+    }
+    findings_of(&desk, id)
 }
 
 /// 打开: the report in the editor (asking first about unsaved work); the desk keeps its list.

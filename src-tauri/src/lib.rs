@@ -337,6 +337,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, file: Option<PathBuf>) -> Bu
             desk::desk_export,
             desk::desk_export_issues,
             desk::desk_mark_own,
+            desk::desk_decide,
         ])
 }
 

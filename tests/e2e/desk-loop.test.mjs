@@ -158,6 +158,32 @@ test("corrected file → 已改正 on 刷新, and the desk as it was after a res
     );
     const items = await findingsOf(s, again["001.nianbao.json"].id);
     assert.equal(items.filter((t) => t.startsWith("【已改正】")).length, planted - 3, items.join("\n"));
+
+    // 驳回 without a reason is refused in words; with one it is kept, as is a 确认.
+    await s.exec(() => document.querySelector("#desk-detail .desk-findings li .decide-go").click());
+    await s.waitFor(() => document.getElementById("banner").textContent.includes("请写明理由"), 5000, "reason asked for");
+    await s.exec(() => {
+      const li = document.querySelectorAll("#desk-detail .desk-findings li")[0];
+      li.querySelector(".decide-reason").value = "该局确实用半角逗号排版，不影响阅读";
+      li.querySelector(".decide-go").click();
+    });
+    await s.waitFor(
+      () => document.querySelectorAll("#desk-detail .desk-findings li .decision")[0]?.textContent.startsWith("审核意见：驳回："),
+      5000,
+      "rejected",
+    );
+    await s.exec(() => document.querySelectorAll("#desk-detail .desk-findings li")[1].querySelector(".decide-confirm").click());
+    await s.waitFor(
+      () => document.querySelectorAll("#desk-detail .desk-findings li .decision")[1]?.textContent === "审核意见：确认",
+      5000,
+      "confirmed",
+    );
+    const state = JSON.parse(fs.readFileSync(path.join(folder, ".nianbao-desk.json"), "utf8"));
+    const decided = state.files.find((f) => f.name === "001.nianbao.json").findings.filter((f) => f.decision);
+    assert.deepEqual(
+      decided.map((f) => f.decision),
+      [{ decision: "驳回", reason: "该局确实用半角逗号排版，不影响阅读" }, { decision: "确认" }],
+    );
   } finally {
     await s.close();
   }

@@ -553,7 +553,15 @@ severity: string, code: string, message: string, suggestion: string,
 /**
  * 已改正 / 仍存在 / 新出现 / 已说明, when the desk remembers the folder.
  */
-status: string | null, };
+status: string | null, 
+/**
+ * The reviewer's word: "确认" or "驳回：理由".
+ */
+decision: string | null, 
+/**
+ * What 确认/驳回 name the finding by, when the desk remembers the folder.
+ */
+fingerprint: string | null, };
 
 export type DeskState = { rows: Array<DeskRow>, running: boolean, done: number, total: number, 
 /**
@@ -624,4 +632,5 @@ export interface Commands {
   desk_export: { args: { format: SheetFormat }; result: DeskExported };
   desk_export_issues: { args: Record<string, never>; result: DeskExported };
   desk_mark_own: { args: { id: number }; result: DeskRow };
+  desk_decide: { args: { id: number, fingerprint: string, decision: "confirm" | "reject" | "", reason: string }; result: DeskFinding[] };
 }

@@ -576,6 +576,7 @@ export class Desk {
         h("span", { class: "tag", text: f.severity }),
         h("span", { class: "msg", text: `${f.status ? `【${f.status}】` : ""}${f.location}：${f.message}` }),
         f.suggestion ? h("span", { class: "fix", text: f.suggestion }) : null,
+        f.fingerprint ? this.decideControls(r, f.fingerprint, f.decision) : null,
       ),
     );
     this.detail.replaceChildren(
@@ -592,6 +593,34 @@ export class Desk {
       .catch((e: unknown) => {
         this.host.banner(errorText(e));
       });
+  }
+
+  /** 确认 / 驳回 (with its reason typed in a box: prompt() does nothing in some webviews). */
+  private decideControls(r: DeskRow, fingerprint: string, decision: string | null): HTMLElement {
+    const send = (kind: "confirm" | "reject" | "", reason: string): void => {
+      call("desk_decide", { id: r.id, fingerprint, decision: kind, reason })
+        .then((list) => {
+          if (this.selected === r.id) this.drawDetail(r, list);
+        })
+        .catch((e: unknown) => {
+          this.host.banner(errorText(e));
+        });
+    };
+    const said = h("span", { class: "decision", text: decision ? `审核意见：${decision}` : "" });
+    const confirm = h("button", { type: "button", class: "decide-confirm", text: "确认" });
+    confirm.addEventListener("click", () => {
+      send("confirm", "");
+    });
+    const reason = h("input", { type: "text", class: "decide-reason", placeholder: "驳回的理由", "aria-label": "驳回的理由" });
+    const go = h("button", { type: "button", class: "decide-go", text: "驳回" });
+    go.addEventListener("click", () => {
+      send("reject", reason.value);
+    });
+    const undo = h("button", { type: "button", class: "decide-undo", text: "撤销意见" });
+    undo.addEventListener("click", () => {
+      send("", "");
+    });
+    return h("span", { class: "fix desk-decide" }, said, confirm, reason, go, decision ? undo : null);
   }
 
   private markOwn(id: number): void {
