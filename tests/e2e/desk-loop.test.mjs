@@ -178,6 +178,10 @@ test("corrected file → 已改正 on 刷新, and the desk as it was after a res
       5000,
       "confirmed",
     );
+    if (process.env.NIANBAO_SHOTS) {
+      await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1400, height: 900 }).catch(() => undefined);
+      execFileSync("import", ["-window", "root", path.join(process.env.NIANBAO_SHOTS, "desk-decisions.png")]);
+    }
     const state = JSON.parse(fs.readFileSync(path.join(folder, ".nianbao-desk.json"), "utf8"));
     const decided = state.files.find((f) => f.name === "001.nianbao.json").findings.filter((f) => f.decision);
     assert.deepEqual(
