@@ -130,29 +130,70 @@ fn apply_own(rows: &mut [Row], own: usize, names: &[String]) {
         &others,
         None,
     );
-    if let Some(Row {
-        outcome: Outcome::Checked {
-            findings, tally, ..
-        },
-        ..
-    }) = rows.get_mut(own)
-    {
-        findings.retain(|f| !f.code.starts_with("SUM-"));
-        findings.extend(check.findings.iter().map(nianbao_audit::Finding::of));
-        findings.sort_by_key(|f| f.severity);
-        let mut t = nianbao_core::Tally::default();
-        for f in findings.iter() {
-            match f.severity {
-                nianbao_core::Severity::Error => t.errors += 1,
-                nianbao_core::Severity::Warning => t.warnings += 1,
-                nianbao_core::Severity::Info => t.infos += 1,
-            }
-            if f.explanation.is_some() {
-                t.explained += 1;
-            }
-        }
-        *tally = t;
+    if let Some(row) = rows.get_mut(own) {
+        replace_findings(row, "SUM-", &check.findings);
     }
+}
+
+/// A row's findings of one family (codes starting with `prefix`) replaced by `diags`, its
+/// counts made again; whether anything changed.
+fn replace_findings(row: &mut Row, prefix: &str, diags: &[nianbao_core::Diagnostic]) -> bool {
+    let Outcome::Checked {
+        findings, tally, ..
+    } = &mut row.outcome
+    else {
+        return false;
+    };
+    let before: Vec<String> = findings
+        .iter()
+        .filter(|f| f.code.starts_with(prefix))
+        .map(|f| f.message.clone())
+        .collect();
+    let after: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+    if before == after {
+        return false;
+    }
+    findings.retain(|f| !f.code.starts_with(prefix));
+    findings.extend(diags.iter().map(nianbao_audit::Finding::of));
+    findings.sort_by_key(|f| f.severity);
+    let mut t = nianbao_core::Tally::default();
+    for f in findings.iter() {
+        match f.severity {
+            nianbao_core::Severity::Error => t.errors += 1,
+            nianbao_core::Severity::Warning => t.warnings += 1,
+            nianbao_core::Severity::Info => t.infos += 1,
+        }
+        if f.explanation.is_some() {
+            t.explained += 1;
+        }
+    }
+    *tally = t;
+    true
+}
+
+/// PEER-ZERO / PEER-RATE 提示 for every row against the others of its year (10 or more), from the
+/// figures each row kept; the rows whose 提示 changed (one changed file can move the median).
+fn apply_peers(rows: &mut [Row]) -> Vec<usize> {
+    use nianbao_audit::own::{peer_findings, Figures, MIN_PEERS};
+    let at: Vec<(usize, Figures)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| match &r.outcome {
+            Outcome::Checked { figures, .. } => Some((i, *figures)),
+            Outcome::Unreadable { .. } => None,
+        })
+        .collect();
+    let found = if at.len() >= MIN_PEERS {
+        peer_findings(&at.iter().map(|(_, f)| *f).collect::<Vec<_>>())
+    } else {
+        vec![Vec::new(); at.len()]
+    };
+    at.iter()
+        .zip(found)
+        .filter_map(|((i, _), diags)| {
+            replace_findings(&mut rows[*i], "PEER-", &diags).then_some(*i)
+        })
+        .collect()
 }
 
 impl Desk {
@@ -526,6 +567,13 @@ fn run_job<R: Runtime>(app: &AppHandle<R>, job: u32, inputs: Vec<PathBuf>, cance
     // one is marked, compared again with what the others now say.
     let desk = &mut *desk;
     let mut work: Vec<(usize, PathBuf)> = work;
+    for i in apply_peers(&mut desk.rows) {
+        if !work.iter().any(|(id, _)| *id == i) {
+            work.push((i, desk.rows[i].file.clone()));
+            // Sent again even without a remembered folder: its 提示 changed.
+            desk.outbox.push(row_dto(i, &desk.rows[i]));
+        }
+    }
     if let Some(own) = desk.own() {
         let names = desk.names();
         apply_own(&mut desk.rows, own, &names);
@@ -1059,6 +1107,56 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         );
         serde_json::from_slice(&std::fs::read(p).expect("fixture")).expect("json")
+    }
+
+    #[test]
+    fn twelve_reports_of_a_year_get_their_peers_hints_and_only_the_changed_rows_are_resent() {
+        let seed = fixture(3);
+        let mut rows: Vec<Row> = (1..=12u64)
+            .map(|k| {
+                let mut v = seed.clone();
+                if let Some(table) = v["requests"].as_object_mut() {
+                    for row in table.values_mut() {
+                        for cell in row.as_object_mut().expect("row").values_mut() {
+                            let n: u64 = cell.as_str().unwrap_or("0").parse().unwrap_or(0);
+                            *cell = serde_json::Value::from((n * k).to_string());
+                        }
+                    }
+                }
+                if k == 6 {
+                    v["requests"]["granted"]["total"] = serde_json::Value::from("0");
+                }
+                let r = nianbao_core::load_report(&serde_json::to_vec(&v).expect("json"))
+                    .expect("loads");
+                Row {
+                    file: PathBuf::from(format!("/各单位/{k:02}.nianbao.json")),
+                    stamp: None,
+                    outcome: nianbao_audit::outcome_of(&r, 0),
+                }
+            })
+            .collect();
+        assert_eq!(apply_peers(&mut rows), vec![5]);
+        let dto = row_dto(5, &rows[5]);
+        let Outcome::Checked { findings, .. } = &rows[5].outcome else {
+            panic!("checked");
+        };
+        assert!(findings.iter().any(|f| f.code == "PEER-RATE"));
+        assert_eq!(
+            dto.infos as usize,
+            findings
+                .iter()
+                .filter(|f| f.severity == nianbao_core::Severity::Info)
+                .count()
+        );
+        // Nothing changed: nothing to send again, and no 提示 doubled.
+        assert!(apply_peers(&mut rows).is_empty());
+        let Outcome::Checked { findings, .. } = &rows[5].outcome else {
+            panic!("checked");
+        };
+        assert_eq!(findings.iter().filter(|f| f.code == "PEER-RATE").count(), 1);
+        // Nine rows are no batch: the 提示 go.
+        let mut nine = rows[..9].to_vec();
+        assert_eq!(apply_peers(&mut nine), vec![5]);
     }
 
     /// The desk's memory over two checks and a restart: statuses from the state file, a
