@@ -397,8 +397,7 @@ fn next_entry(before: Option<&FileEntry>, seen: &Seen) -> (FileEntry, ReportChan
     let changed = before.is_none_or(|b| !same_file(b, &fresh));
     let entry = match before {
         None => fresh,
-        Some(b) if !changed => kept(b, fresh),
-        Some(b) => transitions(b, fresh),
+        Some(b) => carried(b, fresh, changed),
     };
     let change = ReportChange {
         name: entry.name.clone(),
@@ -503,9 +502,14 @@ fn same_file(before: &FileEntry, now: &FileEntry) -> bool {
     }
 }
 
-/// The file did not change: every finding keeps the status it had, and the 已改正 ones stay
-/// listed; what the new check says (a rule reworded by an upgrade) replaces the words.
-fn kept(before: &FileEntry, mut fresh: FileEntry) -> FileEntry {
+/// A finding's status carried from the last round into this one.
+///
+/// The file did not change (`changed` false): every finding keeps the status it had, and the
+/// 已改正 ones stay listed; what the new check says (a rule reworded by an upgrade) replaces the
+/// words. The file changed: what is still there is 仍存在, what is gone is 已改正, what is new (or
+/// came back after it was fixed) is 新出现; findings fixed at an earlier round are dropped. Either
+/// way a 说明 in the report makes it 已说明, and the reviewer's decision and remark stay.
+fn carried(before: &FileEntry, mut fresh: FileEntry, changed: bool) -> FileEntry {
     let old: HashMap<&str, &FindingEntry> = before
         .findings
         .iter()
@@ -519,62 +523,33 @@ fn kept(before: &FileEntry, mut fresh: FileEntry) -> FileEntry {
     for f in &mut fresh.findings {
         if let Some(b) = old.get(f.fingerprint.as_str()) {
             if f.status != Status::Explained {
-                f.status = if b.status == Status::Fixed {
-                    Status::New
-                } else {
-                    b.status
+                f.status = match b.status {
+                    Status::Fixed => Status::New,
+                    _ if changed => Status::Open,
+                    s => s,
                 };
             }
             f.decision = b.decision.clone();
             f.remark = b.remark.clone();
         }
     }
-    fresh.findings.extend(
-        before
+    let gone = before
+        .findings
+        .iter()
+        .filter(|b| !now.contains(&b.fingerprint));
+    if changed {
+        fresh.findings.extend(
+            gone.filter(|b| b.status != Status::Fixed)
+                .map(|b| FindingEntry {
+                    status: Status::Fixed,
+                    ..b.clone()
+                }),
+        );
+    } else {
+        fresh
             .findings
-            .iter()
-            .filter(|b| b.status == Status::Fixed && !now.contains(&b.fingerprint))
-            .cloned(),
-    );
-    fresh
-}
-
-/// The file changed: what is still there is 仍存在, what is gone is 已改正, what is new (or came
-/// back after it was fixed) is 新出现; findings fixed at an earlier round are dropped.
-fn transitions(before: &FileEntry, mut fresh: FileEntry) -> FileEntry {
-    let old: HashMap<&str, &FindingEntry> = before
-        .findings
-        .iter()
-        .map(|f| (f.fingerprint.as_str(), f))
-        .collect();
-    let now: HashSet<String> = fresh
-        .findings
-        .iter()
-        .map(|f| f.fingerprint.clone())
-        .collect();
-    for f in &mut fresh.findings {
-        if let Some(b) = old.get(f.fingerprint.as_str()) {
-            if f.status != Status::Explained {
-                f.status = if b.status == Status::Fixed {
-                    Status::New
-                } else {
-                    Status::Open
-                };
-            }
-            f.decision = b.decision.clone();
-            f.remark = b.remark.clone();
-        }
+            .extend(gone.filter(|b| b.status == Status::Fixed).cloned());
     }
-    fresh.findings.extend(
-        before
-            .findings
-            .iter()
-            .filter(|b| b.status != Status::Fixed && !now.contains(&b.fingerprint))
-            .map(|b| FindingEntry {
-                status: Status::Fixed,
-                ..b.clone()
-            }),
-    );
     fresh
 }
 
