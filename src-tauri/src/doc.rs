@@ -386,6 +386,17 @@ mod tests {
         Document::new(r, None)
     }
 
+    /// A report whose 一（二） says 2 件 where table 三 has 3: a TEXT-TABLE-MISMATCH with its fix.
+    fn text_against_table() -> Document {
+        let mut r = Report::new("某局", AgencyKind::Department, 2025);
+        r.apply("requests.new_received.natural_person", "3")
+            .expect("edit");
+        let mut d = Document::new(r, None);
+        d.edit("overview.requests", "共收到政府信息公开申请 2 件。")
+            .expect("edit");
+        d
+    }
+
     #[test]
     fn typing_into_one_field_is_one_undo_step() {
         let mut d = doc();
@@ -488,12 +499,7 @@ mod tests {
 
     #[test]
     fn an_explanation_is_one_undo_step_and_is_not_saved_once_its_finding_is_gone() {
-        let mut r = Report::new("某局", nianbao_core::model::AgencyKind::Department, 2025);
-        r.apply("requests.new_received.natural_person", "3")
-            .expect("edit");
-        let mut d = Document::new(r, None);
-        d.edit("overview.requests", "共收到政府信息公开申请 2 件。")
-            .expect("edit");
+        let mut d = text_against_table();
         let w = nianbao_core::validate(d.report(), None)
             .into_iter()
             .find(|x| x.code == "TEXT-TABLE-MISMATCH")
@@ -564,12 +570,7 @@ mod tests {
 
     #[test]
     fn a_fix_is_one_undo_step_and_undo_brings_the_text_back() {
-        let mut r = Report::new("某局", nianbao_core::model::AgencyKind::Department, 2025);
-        r.apply("requests.new_received.natural_person", "3")
-            .expect("edit");
-        let mut d = Document::new(r, None);
-        d.edit("overview.requests", "共收到政府信息公开申请 2 件。")
-            .expect("edit");
+        let mut d = text_against_table();
         let fix = nianbao_core::validate(d.report(), None)
             .into_iter()
             .find_map(|x| x.fix)
