@@ -4,25 +4,18 @@
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import { shooter } from "./dnd.mjs";
-import { Session, settled } from "./wd.mjs";
+import { APP, ROOT, Session, scratch, settled } from "./wd.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
 const SEED = path.join(ROOT, "tests/fixtures/003.nianbao.json");
 const PICKS = process.env.NIANBAO_AUTOMATION_PICKS;
 const shoot = shooter(process.env.NIANBAO_SHOTS);
-let dir;
+const at = scratch("nianbao-e2e-banner-");
 
 before(() => {
   assert.ok(PICKS, "run.sh sets NIANBAO_AUTOMATION_PICKS");
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-e2e-banner-"));
-});
-after(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** Every toolbar button's box and the given elements' boxes, rounded to the pixel. */
@@ -51,11 +44,11 @@ const bannerClear = (s) =>
   });
 
 test("a banner moves nothing in the editor and on the desk", async () => {
-  const file = path.join(dir, "年报.nianbao.json");
+  const file = at("年报.nianbao.json");
   fs.copyFileSync(SEED, file);
-  const junk = path.join(dir, "清单.txt");
+  const junk = at("清单.txt");
   fs.writeFileSync(junk, "牛奶\n面包\n");
-  const s = await Session.start(APP, [file, `--data-dir=${path.join(dir, "data")}`]);
+  const s = await Session.start(APP, [file, `--data-dir=${at("data")}`]);
   try {
     const watched = ['[data-path="meta.agency"]', "#nav", "#findings"];
     const before = await boxes(s, watched);
@@ -74,7 +67,7 @@ test("a banner moves nothing in the editor and on the desk", async () => {
     });
     const deskWatched = ["#desk-refresh", "#desk-export-menu", "#desk-body"];
     const deskBefore = await boxes(s, deskWatched);
-    const sheet = path.join(dir, "审核表.xlsx");
+    const sheet = at("审核表.xlsx");
     fs.writeFileSync(PICKS, `${sheet}\n`);
     await s.exec(() => document.getElementById("desk-export-xlsx").click());
     await s.waitFor(() => !document.getElementById("banner").hidden, 20000, "a banner on the desk");

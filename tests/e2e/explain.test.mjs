@@ -5,28 +5,19 @@
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { shooter } from "./dnd.mjs";
-import { Key, Session, clickFresh, settled } from "./wd.mjs";
+import { APP, Key, ROOT, Session, clickFresh, scratch, settled } from "./wd.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
 // Seed 000 says nothing of the 信息处理费 in 六: FEE-NOT-REPORTED, a 警告 an agency that charges
 // none may answer in writing.
 const SEED = path.join(ROOT, "tests/fixtures/000.nianbao.json");
 // The whole screen through ImageMagick: WebDriver's screenshot command does not return under Xvfb.
 const shoot = shooter(process.env.NIANBAO_SHOTS);
 const REASON = "本机关本年度未收取信息处理费，已在一（二）中写明";
-let dir;
+const at = scratch("nianbao-e2e-explain-");
 
-before(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-e2e-explain-"));
-});
-after(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const FEE = '#findings .finding[data-code="FEE-NOT-REPORTED"]';
 
@@ -37,9 +28,9 @@ async function reviewed(s) {
 }
 
 test("a 警告 explained with a 说明 is saved, reopened and still explained", async () => {
-  const file = path.join(dir, "年报.nianbao.json");
+  const file = at("年报.nianbao.json");
   fs.copyFileSync(SEED, file);
-  const data = path.join(dir, "data");
+  const data = at("data");
   let s = await Session.start(APP, [file, `--data-dir=${data}`]);
   try {
     await reviewed(s);

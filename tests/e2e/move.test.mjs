@@ -5,27 +5,20 @@
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { Key, Session, settled, value } from "./wd.mjs";
+import { before, test } from "node:test";
+import { APP, Key, ROOT, Session, scratch, settled, value } from "./wd.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
 const REAL = path.join(ROOT, "tests/import/real/pingtan-czj-2023.txt");
 const PICKS = process.env.NIANBAO_AUTOMATION_PICKS;
-let dir;
+const at = scratch("nianbao-e2e-move-");
 
 before(() => {
   assert.ok(PICKS, "run.sh sets NIANBAO_AUTOMATION_PICKS");
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-e2e-move-"));
-});
-after(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test("放到… moves an imported paragraph to the chosen part as one undo step", async () => {
-  const s = await Session.start(APP, [`--data-dir=${path.join(dir, "data")}`]);
+  const s = await Session.start(APP, [`--data-dir=${at("data")}`]);
   try {
     fs.writeFileSync(PICKS, `${REAL}\n`);
     await s.exec(() => {

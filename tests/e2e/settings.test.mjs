@@ -5,25 +5,18 @@
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import { shooter } from "./dnd.mjs";
-import { Key, Session, clickFresh, section, settled } from "./wd.mjs";
+import { APP, Key, ROOT, Session, clickFresh, scratch, section, settled } from "./wd.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
 const SEED = path.join(ROOT, "tests/fixtures/003.nianbao.json");
 const PICKS = process.env.NIANBAO_AUTOMATION_PICKS;
 const shoot = shooter(process.env.NIANBAO_SHOTS);
-let dir;
+const at = scratch("nianbao-e2e-settings-");
 
 before(() => {
   assert.ok(PICKS, "run.sh sets NIANBAO_AUTOMATION_PICKS");
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-e2e-settings-"));
-});
-after(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const codes = (s) => s.exec(() => [...document.querySelectorAll("#findings .finding")].map((b) => b.dataset.code));
@@ -34,14 +27,14 @@ async function openSettings(s) {
 }
 
 test("a local limit and a word list chosen in 设置 check the report, and stay chosen", async () => {
-  const file = path.join(dir, "年报.nianbao.json");
+  const file = at("年报.nianbao.json");
   fs.copyFileSync(SEED, file);
-  const good = path.join(dir, "词表.txt");
+  const good = at("词表.txt");
   // Seed 003's 一（三） writes 三审三校.
   fs.writeFileSync(good, "# 本市常见错词\n三审三校 → 三审三核\n");
-  const bad = path.join(dir, "坏词表.txt");
+  const bad = at("坏词表.txt");
   fs.writeFileSync(bad, "没有箭头的一行\n");
-  const data = path.join(dir, "data");
+  const data = at("data");
   let s = await Session.start(APP, [file, `--data-dir=${data}`]);
   try {
     await s.keys(Key.F9);

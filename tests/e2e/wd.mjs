@@ -1,7 +1,28 @@
 // A small W3C WebDriver client over fetch, for tauri-driver (which drives WebKitWebDriver, which
 // drives the real app's webview). No browser download, no dependencies.
 
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+/** The app under test: run.sh's NIANBAO_APP, else the debug build. */
+export const APP = process.env.NIANBAO_APP ?? path.join(ROOT, "target/debug/nianbao-editor");
+
+/** A scratch folder for the tests of one file, made before them and removed after; the function
+ * returned gives a path inside it. */
+export function scratch(prefix) {
+  let dir = "";
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return (...parts) => path.join(dir, ...parts);
+}
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 export const Key = {
