@@ -4,15 +4,10 @@
 
 mod common;
 
-use common::score::{decoded_cells, score, sections_with_text};
+use common::score::{case, decoded_cells, score, sections_with_text};
 
 fn check(name: &str, at_least_right: usize) {
-    let dir = format!("{}/../../tests/import/derived", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(format!("{dir}/{name}")).expect("fixture");
-    let expected: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(format!("{dir}/expected/{name}.expected.json")).expect("expected"),
-    )
-    .expect("expected JSON");
+    let (bytes, expected) = case("derived", name);
     let decoded = decoded_cells(&expected).expect("decoded cells");
     let got = nianbao_import::import_bytes(&bytes, Some(name)).expect("imports");
     let s = score(&got, &decoded);

@@ -2,8 +2,11 @@
 //! 错误 or 警告 that is not a real defect of the published report — each one allowed here says
 //! why it is real — and every defect the decoders listed (`rule_codes_expected`) is found.
 
+mod common;
+
 use std::collections::BTreeSet;
 
+use common::score::case;
 use nianbao_core::{validate, Report, Severity};
 
 /// The 错误 and 警告 beyond `rule_codes_expected` that are real defects, with the reason.
@@ -45,12 +48,7 @@ fn overlay(report: &Report, expected: &serde_json::Value) -> Report {
 }
 
 fn check(name: &str) {
-    let dir = format!("{}/../../tests/import/real", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(format!("{dir}/{name}")).expect("fixture");
-    let expected: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(format!("{dir}/expected/{name}.expected.json")).expect("expected"),
-    )
-    .expect("expected JSON");
+    let (bytes, expected) = case("real", name);
     let report = nianbao_import::import_bytes(&bytes, Some(name))
         .expect("imports")
         .report;

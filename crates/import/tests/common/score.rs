@@ -39,6 +39,18 @@ impl Score {
 
 /// The decoded cells of an expected JSON: every string leaf under `requests`, `review` and
 /// `active`, by its field path ("requests.granted.total").
+/// A fixture of `tests/import/{folder}` and its cells decoded by hand
+/// (`{folder}/expected/{name}.expected.json`).
+pub fn case(folder: &str, name: &str) -> (Vec<u8>, serde_json::Value) {
+    let dir = format!("{}/../../tests/import/{folder}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(format!("{dir}/{name}")).expect("fixture");
+    let expected = serde_json::from_slice(
+        &std::fs::read(format!("{dir}/expected/{name}.expected.json")).expect("expected"),
+    )
+    .expect("expected JSON");
+    (bytes, expected)
+}
+
 pub fn decoded_cells(expected: &serde_json::Value) -> Result<Vec<(FieldPath, String)>, String> {
     fn walk(
         prefix: &str,
