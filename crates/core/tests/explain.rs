@@ -25,6 +25,18 @@ fn seed_with_warning() -> (Report, &'static str, nianbao_core::FieldPath) {
     panic!("no seed has a 警告");
 }
 
+/// Seed 003 with a wrong 本年新收, and the 错误 that says so.
+fn seed_with_error() -> (Report, nianbao_core::Diagnostic) {
+    let mut r = seed("003");
+    r.apply("requests.new_received.natural_person", "999999")
+        .expect("edit");
+    let err = validate(&r, None)
+        .into_iter()
+        .find(|d| d.severity == Severity::Error)
+        .expect("a wrong total is an 错误");
+    (r, err)
+}
+
 fn version_of(bytes: &[u8]) -> u64 {
     let v: serde_json::Value = serde_json::from_slice(bytes).expect("json");
     v["schema_version"].as_u64().expect("version")
@@ -85,13 +97,7 @@ fn an_empty_text_withdraws_and_a_second_text_replaces() {
 
 #[test]
 fn an_error_cannot_be_explained_and_bad_input_is_refused_in_chinese() {
-    let mut r = seed("003");
-    r.apply("requests.new_received.natural_person", "999999")
-        .expect("edit");
-    let err = validate(&r, None)
-        .into_iter()
-        .find(|d| d.severity == Severity::Error)
-        .expect("a wrong total is an 错误");
+    let (mut r, err) = seed_with_error();
     let e = r
         .explain(err.code, err.paths[0], "我认为没错")
         .expect_err("an 错误 is refused");
@@ -111,13 +117,7 @@ fn an_error_cannot_be_explained_and_bad_input_is_refused_in_chinese() {
 
 #[test]
 fn a_hand_edited_file_cannot_explain_an_error_away() {
-    let mut r = seed("003");
-    r.apply("requests.new_received.natural_person", "999999")
-        .expect("edit");
-    let err = validate(&r, None)
-        .into_iter()
-        .find(|d| d.severity == Severity::Error)
-        .expect("an 错误");
+    let (r, err) = seed_with_error();
     let mut json: serde_json::Value = serde_json::from_slice(&save_report(&r)).expect("json");
     json["schema_version"] = 3.into();
     json["explanations"] = serde_json::json!([
